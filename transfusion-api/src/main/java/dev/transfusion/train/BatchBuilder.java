@@ -1,0 +1,94 @@
+package dev.transfusion.train;
+
+import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.model.BatchKeys;
+import dev.transfusion.model.Rope;
+import dev.transfusion.sequence.PackedSequences;
+import dev.transfusion.sequence.PlacedImage;
+import dev.transfusion.sequence.mask.AttentionMask;
+import dev.transfusion.modality.LatentGeometry;
+import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.tensor.Shape;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Turns packed sequences into the model's input tensors: draws each image's own {@code t ~ U{1..T}} (capped by
+ * noise limiting when text follows the image) and {@code ε ~ N(0, I)}, computes {@code x_t} and the objective's
+ * target on the host, and adds the attention mask and RoPE tables.
+ */
+public final class BatchBuilder {
+    private final DiffusionObjective objective;
+    private final NoiseLimit noiseLimit;
+    private final AttentionMask mask;
+    private final LatentGeometry latent;
+    private final int patchesPerImage;
+    private final HostTensor[] rope;
+
+    /** A builder for the given objective, noise limit, mask plugin and geometry. */
+    public BatchBuilder(DiffusionObjective objective, NoiseLimit noiseLimit, AttentionMask mask, LatentGeometry latent,
+                        int patchesPerImage, int seqLen, int headDim, double ropeTheta) {
+        this.objective = objective;
+        this.noiseLimit = noiseLimit;
+        this.mask = mask;
+        this.latent = latent;
+        this.patchesPerImage = patchesPerImage;
+        this.rope = Rope.tables(seqLen, headDim, ropeTheta);
+    }
+
+    /** The timestep drawn for an image: uniform over 1..T, or 1..maxT under noise limiting. */
+    public int drawTimestep(boolean textFollows, Random rng) {
+        int tMax = objective.timesteps();
+        if (textFollows && rng.nextDouble() < noiseLimit.probability()) {
+            tMax = Math.min(tMax, noiseLimit.maxT());
+        }
+        return 1 + rng.nextInt(tMax);
+    }
+
+    /** Builds the input map; all randomness comes from {@code rng}. */
+    public Map<String, HostTensor> build(PackedSequences packed, Random rng) {
+        int b = packed.layout().rows();
+        int l = packed.layout().length();
+        int ni = packed.imageSlots();
+        int e = latent.elements();
+        float[] noisy = new float[ni * e];
+        float[] target = new float[ni * e];
+        float[] time = new float[ni];
+        float[] weight = new float[ni];
+        float[] eps = new float[e];
+        float[] out = new float[e];
+        for (PlacedImage img : packed.images()) {
+            float[] x0 = img.image().latent().floats();
+            if (x0.length != e) {
+                throw new IllegalArgumentException("image latent has " + x0.length + " values, expected " + e
+                        + " for " + latent);
+            }
+            int t = drawTimestep(img.textFollows(), rng);
+            for (int i = 0; i < e; i++) {
+                eps[i] = (float) rng.nextGaussian();
+            }
+            objective.noisy(x0, eps, t, out);
+            System.arraycopy(out, 0, noisy, img.slot() * e, e);
+            objective.target(x0, eps, t, out);
+            System.arraycopy(out, 0, target, img.slot() * e, e);
+            time[img.slot()] = (float) objective.modelTime(t);
+            weight[img.slot()] = 1f;
+        }
+        Shape img = Shape.of(ni, latent.channels(), latent.size(), latent.size());
+        Map<String, HostTensor> in = new HashMap<>();
+        in.put(BatchKeys.TOKENS, HostTensor.ints(Shape.of(b, l), packed.tokens()));
+        in.put(BatchKeys.SOURCE, HostTensor.ints(Shape.of(b, l), packed.source()));
+        in.put(BatchKeys.PATCH_ROWS, HostTensor.ints(Shape.of(ni, patchesPerImage), packed.patchRows()));
+        in.put(BatchKeys.NOISY, HostTensor.floats(img, noisy));
+        in.put(BatchKeys.TARGET, HostTensor.floats(img, target));
+        in.put(BatchKeys.TIME, HostTensor.floats(Shape.of(ni), time));
+        in.put(BatchKeys.IMAGE_WEIGHT, HostTensor.floats(Shape.of(ni), weight));
+        in.put(BatchKeys.TEXT_TARGETS, HostTensor.ints(Shape.of(b, l), packed.textTargets()));
+        in.put(BatchKeys.TEXT_MASK, HostTensor.floats(Shape.of(b, l), packed.textMask()));
+        in.put(BatchKeys.MASK, mask.build(packed.layout()));
+        in.put(BatchKeys.ROPE_COS, rope[0]);
+        in.put(BatchKeys.ROPE_SIN, rope[1]);
+        return in;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.transfusion.modalities.codec;
+
+import dev.transfusion.modality.LatentCodecFactory;
+import dev.transfusion.modality.LatentCodecPlan;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
+
+/** The {@code pixels} codec plugin (no params). */
+public final class PixelCodecFactory implements LatentCodecFactory {
+    @Override
+    public String name() {
+        return "pixels";
+    }
+
+    @Override
+    public LatentCodecPlan create(ComponentSpec spec, PluginContext context) {
+        spec.requireOnly();
+        return ctx -> new PixelCodec();
+    }
+
+    @Override
+    public String description() {
+        return "identity codec, pixels scaled to [-1, 1]";
+    }
+}

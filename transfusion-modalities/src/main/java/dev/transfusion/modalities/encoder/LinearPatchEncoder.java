@@ -1,0 +1,67 @@
+package dev.transfusion.modalities.encoder;
+
+import dev.transfusion.backend.Env;
+import dev.transfusion.modality.EncodedImages;
+import dev.transfusion.modality.EncoderContext;
+import dev.transfusion.modality.ModalityEncoder;
+import dev.transfusion.modality.Patches;
+import dev.transfusion.nn.Init;
+import dev.transfusion.nn.Linear;
+import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.tensor.Shape;
+import dev.transfusion.tensor.Tensor;
+import dev.transfusion.tensor.ops.Ops;
+import java.util.List;
+
+/**
+ * The paper's linear patch encoder: k×k patches → Linear → + timestep embedding (+ a learned per-patch position
+ * embedding); the decoder is a Linear back to k×k×C per patch.
+ */
+public final class LinearPatchEncoder implements ModalityEncoder {
+    private final int patch;
+    private final int channels;
+    private final int size;
+    private final int patches;
+    private final Linear in;
+    private final Linear out;
+    private final String posEmbed;
+
+    /** Builds the encoder for {@code context}'s geometry with patch size {@code patch}. */
+    public LinearPatchEncoder(EncoderContext context, int patch, boolean positionEmbedding) {
+        this.patch = patch;
+        this.channels = context.latent().channels();
+        this.size = context.latent().size();
+        if (size % patch != 0) {
+            throw new IllegalArgumentException("image.encoder.patch " + patch + " does not divide the latent size " + size);
+        }
+        this.patches = (size / patch) * (size / patch);
+        int patchDim = channels * patch * patch;
+        ParamBuilder p = context.params();
+        this.in = new Linear(p, "patch_in", patchDim, context.dim(), true);
+        this.out = new Linear(p, "patch_out", context.dim(), patchDim, true, new Init.Normal(0.02 / Math.sqrt(context.dim())));
+        this.posEmbed = positionEmbedding
+                ? p.param("pos_embed", Shape.of(1, patches, context.dim()), new Init.Normal(0.02), false) : null;
+    }
+
+    @Override
+    public int patchesPerImage() {
+        return patches;
+    }
+
+    @Override
+    public EncodedImages encode(Env env, Tensor latents, Tensor timeEmb) {
+        Ops ops = env.ops();
+        Tensor x = in.forward(env, Patches.patchify(ops.shape(), latents, patch)); // (N, P, dim)
+        x = ops.math().add(x, ops.shape().expandDims(timeEmb, 1));
+        if (posEmbed != null) {
+            x = ops.math().add(x, env.param(posEmbed));
+        }
+        return new EncodedImages(x, List.of());
+    }
+
+    @Override
+    public Tensor decode(Env env, Tensor hidden, EncodedImages encoded, Tensor timeEmb) {
+        Tensor y = out.forward(env, hidden); // (N, P, C·k·k)
+        return Patches.unpatchify(env.ops().shape(), y, patch, channels, size, size);
+    }
+}
