@@ -1,0 +1,41 @@
+package dev.transfusion.diffusion;
+
+import dev.transfusion.config.ConfigException;
+import dev.transfusion.plugin.ComponentFactory;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
+import java.util.Objects;
+
+/**
+ * Plugin kind for samplers ({@code sampler: {type: ddpm, steps: 250, cfg: 3.0}}). A sampler is built over the
+ * schedule and objective the model was trained with, so the four-argument create is the one to call.
+ */
+public interface SamplerFactory extends ComponentFactory<Sampler> {
+    /** The family of objectives this sampler needs. */
+    Family family();
+
+    /** Creates the sampler; fails with a {@link ConfigException} naming both when the families differ. */
+    Sampler create(ComponentSpec spec, PluginContext context, NoiseSchedule schedule, DiffusionObjective objective);
+
+    /** Not usable without a schedule and objective: always throws, pointing at the four-argument create. */
+    @Override
+    default Sampler create(ComponentSpec spec, PluginContext context) {
+        throw new UnsupportedOperationException("sampler '" + name()
+                + "' needs a schedule and an objective: call create(spec, context, schedule, objective)");
+    }
+
+    /**
+     * Fails unless {@code objective} is of family {@code needed}, e.g. {@code sampler.type 'ddpm' needs a DDPM
+     * objective (epsilon, v, x0) but diffusion.objective.type is 'flow'}.
+     */
+    static void requireFamily(ComponentSpec samplerSpec, Family needed, DiffusionObjective objective) {
+        Objects.requireNonNull(samplerSpec, "samplerSpec");
+        Objects.requireNonNull(needed, "needed");
+        Objects.requireNonNull(objective, "objective");
+        if (objective.family() != needed) {
+            throw new ConfigException(samplerSpec.path() + ".type '" + samplerSpec.type() + "' needs a " + needed
+                    + " objective (" + needed.builtinObjectives() + ") but " + DiffusionObjectiveFactory.CONFIG_PATH
+                    + ".type is '" + objective.name() + "'");
+        }
+    }
+}

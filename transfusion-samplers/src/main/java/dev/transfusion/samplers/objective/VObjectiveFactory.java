@@ -1,0 +1,22 @@
+package dev.transfusion.samplers.objective;
+
+import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.diffusion.NoiseSchedule;
+
+/** {@code {type: v}}: v-prediction (DDPM). */
+public final class VObjectiveFactory extends ObjectiveFactorySupport {
+    @Override
+    public String name() {
+        return "v";
+    }
+
+    @Override
+    public String description() {
+        return "v-prediction (DDPM); no params";
+    }
+
+    @Override
+    DiffusionObjective build(NoiseSchedule schedule) {
+        return new VObjective(schedule);
+    }
+}

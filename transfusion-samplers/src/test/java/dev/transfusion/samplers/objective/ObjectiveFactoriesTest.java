@@ -1,0 +1,51 @@
+package dev.transfusion.samplers.objective;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.transfusion.config.ConfigException;
+import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
+import dev.transfusion.samplers.schedule.Schedules;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ObjectiveFactoriesTest {
+    private static final PluginContext CTX = PluginContext.of(1, Path.of("."));
+
+    @Test
+    void eachFactoryBuildsItsObjectiveOverTheSchedule() {
+        DiffusionObjective eps = new EpsilonObjectiveFactory().create(
+                ComponentSpec.of("diffusion.objective", "epsilon", Map.of()), CTX, Schedules.linear(10, 1e-4, 0.02));
+        assertThat(eps).isInstanceOf(EpsilonObjective.class);
+        assertThat(eps.timesteps()).isEqualTo(10);
+        DiffusionObjective flow = new FlowObjectiveFactory().create(
+                ComponentSpec.of("diffusion.objective", "flow", Map.of()), CTX, Schedules.cosine(100, 0.008, 0.999));
+        assertThat(flow).isInstanceOf(FlowObjective.class);
+        assertThat(flow.timesteps()).isEqualTo(100);
+        assertThat(new VObjectiveFactory().create(ComponentSpec.of("diffusion.objective", "v", Map.of()), CTX,
+                Schedules.linear(10, 1e-4, 0.02))).isInstanceOf(VObjective.class);
+        assertThat(new X0ObjectiveFactory().create(ComponentSpec.of("diffusion.objective", "x0", Map.of()), CTX,
+                Schedules.linear(10, 1e-4, 0.02))).isInstanceOf(X0Objective.class);
+    }
+
+    @Test
+    void anyParamIsAnUnknownKey() {
+        // λ lives at diffusion.loss_weight, so a weight here is a mistake worth naming
+        assertThatThrownBy(() -> new VObjectiveFactory().create(
+                ComponentSpec.of("diffusion.objective", "v", Map.of("weight", 5.0)), CTX,
+                Schedules.linear(10, 1e-4, 0.02)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("diffusion.objective.weight: unknown key for diffusion.objective type 'v'; known keys: []");
+    }
+
+    @Test
+    void twoArgumentCreateExplainsThatASceduleIsNeeded() {
+        assertThatThrownBy(() -> new EpsilonObjectiveFactory().create(
+                ComponentSpec.of("diffusion.objective", "epsilon", Map.of()), CTX))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("objective 'epsilon' needs a noise schedule: call create(spec, context, schedule)");
+    }
+}
