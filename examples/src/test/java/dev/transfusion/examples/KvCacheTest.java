@@ -1,0 +1,102 @@
+package dev.transfusion.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.transfusion.backend.CompiledFunction;
+import dev.transfusion.backend.ParameterStore;
+import dev.transfusion.config.ConfigLoader;
+import dev.transfusion.config.ExperimentConfig;
+import dev.transfusion.generate.DecodeSession;
+import dev.transfusion.generate.Generator;
+import dev.transfusion.model.BatchKeys;
+import dev.transfusion.model.TransfusionModel;
+import dev.transfusion.runtime.Experiment;
+import dev.transfusion.sequence.Document;
+import dev.transfusion.sequence.PackedSequences;
+import dev.transfusion.sequence.Segment;
+import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.tensor.Shape;
+import dev.transfusion.tensor.Tensor;
+import dev.transfusion.train.BatchBuilder;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Decoding with the KV cache gives the logits of a full recomputation over the same sequence. */
+class KvCacheTest {
+    static final String CONFIG = """
+            seed: 5
+            backend: { type: djl }
+            model: { dim: 32, layers: 2, heads: 4 }
+            image: { size: 16, encoder: { type: linear, patch: 4 } }
+            data: { dataset: { type: shapes, image_size: 16 } }
+            train: { steps: 1, batch: 1, seq_len: 40 }
+            """;
+
+    @Test
+    void cachedLogitsEqualFullRecomputation() {
+        ExperimentConfig config = ConfigLoader.parse(CONFIG, "kv.yaml", List.of());
+        try (Experiment e = Experiment.create(config, Path.of("."));
+             ParameterStore params = e.initParameters()) {
+            TransfusionModel model = e.model();
+            var sp = e.tokenizer().specials();
+            int[] text = e.tokenizer().encode("a red circle");
+            HostTensor pixels = e.dataset().get(dev.transfusion.data.Split.HELD_OUT, 0).image();
+            HostTensor latent = e.documents().latentOf(pixels);
+            // BOS text BOI [image, clean] EOI text
+            int[] head = new int[text.length + 2];
+            head[0] = sp.bos();
+            System.arraycopy(text, 0, head, 1, text.length);
+            head[head.length - 1] = sp.boi();
+            int[] tail = {sp.eoi(), text[0], text[1], text[2]};
+            Document doc = new Document(List.of(new Segment.Text(head), new Segment.Image(latent, false, null),
+                    new Segment.Text(tail)));
+
+            // Full recomputation: the training forward with t = 0 for the image.
+            PackedSequences packed = e.packer().pack(new ArrayDeque<>(List.of(doc)));
+            BatchBuilder bb = e.batchBuilder();
+            Map<String, HostTensor> in = new java.util.HashMap<>(bb.build(packed, new Random(1)));
+            float[] noisy = in.get(BatchKeys.NOISY).floats();
+            System.arraycopy(latent.floats(), 0, noisy, 0, latent.floats().length); // clean image in slot 0
+            in.put(BatchKeys.TIME, HostTensor.floats(in.get(BatchKeys.TIME).shape(), new float[in.get(BatchKeys.TIME).floats().length]));
+            CompiledFunction full = e.backend().compile("full", (env, x) -> {
+                var te = model.embedTime(env, x.get(BatchKeys.TIME));
+                var enc = model.encodeImages(env, x.get(BatchKeys.NOISY), te);
+                Tensor seq = model.embedSequence(env, x.get(BatchKeys.TOKENS), enc.patches(), x.get(BatchKeys.SOURCE));
+                Tensor h = model.transformer().forward(env, seq, x.get(BatchKeys.ROPE_COS), x.get(BatchKeys.ROPE_SIN),
+                        x.get(BatchKeys.MASK), null).hidden();
+                return Map.of("logits", model.logits(env, h));
+            }, params);
+            HostTensor fullLogits = full.callHost(in).get("logits"); // (1, L, V)
+            int vocab = Math.toIntExact(fullLogits.shape().dim(2));
+
+            Generator g = e.generator(params, config.train().seqLen());
+            try (DecodeSession s = g.openSession(1)) {
+                int pos = 0;
+                for (int t : head) {
+                    HostTensor l = s.appendToken(new int[] {t}, new boolean[] {true});
+                    assertRowClose(l.floats(), fullLogits.floats(), pos++ * vocab, vocab);
+                }
+                s.runImage(latent.reshape(Shape.of(1, 3, 16, 16)), new float[] {0f}, model.patchesPerImage(), true);
+                pos += model.patchesPerImage();
+                for (int t : tail) {
+                    HostTensor l = s.appendToken(new int[] {t}, new boolean[] {true});
+                    assertRowClose(l.floats(), fullLogits.floats(), pos++ * vocab, vocab);
+                }
+                assertThat(s.committedPositions()).isEqualTo(head.length + model.patchesPerImage() + tail.length);
+            }
+            g.close();
+            full.close();
+        }
+    }
+
+    static void assertRowClose(float[] cached, float[] full, int offset, int vocab) {
+        for (int i = 0; i < vocab; i++) {
+            assertThat(cached[i]).as("logit %d at offset %d", i, offset)
+                    .isCloseTo(full[offset + i], org.assertj.core.api.Assertions.within(2e-3f));
+        }
+    }
+}

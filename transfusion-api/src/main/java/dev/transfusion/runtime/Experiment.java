@@ -1,0 +1,194 @@
+package dev.transfusion.runtime;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.transfusion.backend.AdamW;
+import dev.transfusion.backend.Backend;
+import dev.transfusion.backend.ParameterStore;
+import dev.transfusion.backend.TrainStep;
+import dev.transfusion.config.ExperimentConfig;
+import dev.transfusion.config.TrainConfig;
+import dev.transfusion.data.Dataset;
+import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.diffusion.Sampler;
+import dev.transfusion.generate.Generator;
+import dev.transfusion.modality.LatentCodec;
+import dev.transfusion.model.TransfusionLoss;
+import dev.transfusion.model.TransfusionModel;
+import dev.transfusion.nn.ParamInitializer;
+import dev.transfusion.plugin.PluginModule;
+import dev.transfusion.plugin.PluginRegistry;
+import dev.transfusion.sequence.SequencePacker;
+import dev.transfusion.sequence.mask.AttentionMask;
+import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.tokenizer.Tokenizer;
+import dev.transfusion.train.BatchBuilder;
+import dev.transfusion.train.BatchSource;
+import dev.transfusion.train.DocumentFactory;
+import dev.transfusion.train.DocumentMix;
+import dev.transfusion.train.LearningRateSchedule;
+import dev.transfusion.train.NoiseLimit;
+import dev.transfusion.train.PackedBatchSource;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One experiment assembled from its config: the backend, plugins and model, plus the programs to train and
+ * run it. The entry point for embedding: {@code Experiment.create(config, dir)} then train or generate.
+ */
+public final class Experiment implements AutoCloseable {
+    private final ExperimentConfig config;
+    private final Injector injector;
+
+    private Experiment(ExperimentConfig config, Injector injector) {
+        this.config = config;
+        this.injector = injector;
+    }
+
+    /** Assembles {@code config} with the plugins on the context class path; paths resolve against {@code baseDir}. */
+    public static Experiment create(ExperimentConfig config, Path baseDir) {
+        return create(config, baseDir, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Assembles {@code config} with the plugins visible to {@code loader}. */
+    public static Experiment create(ExperimentConfig config, Path baseDir, ClassLoader loader) {
+        PluginRegistry registry = PluginRegistry.discover(loader, PluginKinds.ALL);
+        Injector injector = Guice.createInjector(new PluginModule(registry), new ExperimentModule(config, baseDir));
+        Experiment e = new Experiment(config, injector);
+        // Fail fast: build every component now so a config error surfaces before any work is done.
+        e.model();
+        e.sampler();
+        e.mask();
+        e.dataset();
+        return e;
+    }
+
+    /** The resolved config. */
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    /** The plugin registry. */
+    public PluginRegistry registry() {
+        return injector.getInstance(PluginRegistry.class);
+    }
+
+    /** The backend. */
+    public Backend backend() {
+        return injector.getInstance(Backend.class);
+    }
+
+    /** The model (parameters are not allocated until {@link #initParameters()} or {@link #loadParameters}). */
+    public TransfusionModel model() {
+        return injector.getInstance(TransfusionModel.class);
+    }
+
+    /** The tokenizer. */
+    public Tokenizer tokenizer() {
+        return injector.getInstance(Tokenizer.class);
+    }
+
+    /** The image–caption dataset. */
+    public Dataset dataset() {
+        return injector.getInstance(Dataset.class);
+    }
+
+    /** The optional text-only dataset, or null. */
+    public Dataset textDataset() {
+        return injector.getInstance(TextDatasetHolder.class).dataset();
+    }
+
+    /** The latent codec. */
+    public LatentCodec codec() {
+        return injector.getInstance(LatentCodec.class);
+    }
+
+    /** The attention mask plugin. */
+    public AttentionMask mask() {
+        return injector.getInstance(AttentionMask.class);
+    }
+
+    /** The diffusion objective. */
+    public DiffusionObjective objective() {
+        return injector.getInstance(DiffusionObjective.class);
+    }
+
+    /** The sampler. */
+    public Sampler sampler() {
+        return injector.getInstance(Sampler.class);
+    }
+
+    /** Fresh parameters drawn from the config's seed. */
+    public ParameterStore initParameters() {
+        return backend().createParameters(model().params(), ParamInitializer.initialize(model().params(), config.seed()));
+    }
+
+    /** Parameters with the given values (e.g. from a checkpoint); every model parameter must be present. */
+    public ParameterStore loadParameters(Map<String, HostTensor> values) {
+        for (var spec : model().params()) {
+            HostTensor v = values.get(spec.name());
+            if (v == null) {
+                throw new IllegalArgumentException("checkpoint lacks parameter '" + spec.name() + "' of shape "
+                        + spec.shape() + " (was it trained with another model config?)");
+            }
+            if (!v.shape().equals(spec.shape())) {
+                throw new IllegalArgumentException("checkpoint parameter '" + spec.name() + "' has shape " + v.shape()
+                        + " but the model needs " + spec.shape());
+            }
+        }
+        return backend().createParameters(model().params(), values);
+    }
+
+    /** The loss program {@code L_LM + λ·L_diffusion}. */
+    public TransfusionLoss loss() {
+        return new TransfusionLoss(model(), config.diffusion().lossWeight());
+    }
+
+    /** The compiled training step (AdamW from {@code train.*}). */
+    public TrainStep compileTrainStep(ParameterStore params) {
+        TrainConfig t = config.train();
+        return backend().compileTrainStep(loss(), params, new AdamW(t.beta1(), t.beta2(), t.eps(), t.weightDecay(), t.clipNorm()));
+    }
+
+    /** The learning-rate schedule from {@code train.*}. */
+    public LearningRateSchedule learningRate() {
+        TrainConfig t = config.train();
+        return new LearningRateSchedule(t.lr(), t.warmup(), t.steps(), t.minLr());
+    }
+
+    /** Builds documents from examples with this experiment's tokenizer and codec. */
+    public DocumentFactory documents() {
+        return new DocumentFactory(tokenizer(), codec());
+    }
+
+    /** The packer for {@code train.batch × train.seq_len}. */
+    public SequencePacker packer() {
+        return new SequencePacker(config.train().batch(), config.train().seqLen(), model().patchesPerImage(),
+                tokenizer().specials().pad());
+    }
+
+    /** Turns packed sequences into noised model inputs. */
+    public BatchBuilder batchBuilder() {
+        var d = config.diffusion();
+        return new BatchBuilder(objective(), new NoiseLimit(d.noiseLimit().maxT(), d.noiseLimit().probability()), mask(),
+                model().latent(), model().patchesPerImage(), config.train().seqLen(), model().dims().headDim(),
+                model().dims().ropeTheta());
+    }
+
+    /** The deterministic per-step batch source for training. */
+    public BatchSource batches() {
+        var d = config.data();
+        return new PackedBatchSource(dataset(), textDataset(), documents(),
+                new DocumentMix(d.captionFirst(), d.textOnly(), d.captionDropout()), packer(), batchBuilder(), config.seed());
+    }
+
+    /** A generator over {@code params} with a KV cache of {@code capacity} positions. */
+    public Generator generator(ParameterStore params, int capacity) {
+        return new Generator(backend(), params, model(), tokenizer(), codec(), mask(), objective(), sampler(), capacity);
+    }
+
+    @Override
+    public void close() {
+        backend().close();
+    }
+}
