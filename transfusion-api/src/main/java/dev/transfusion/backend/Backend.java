@@ -36,6 +36,14 @@ public interface Backend extends AutoCloseable {
     /** Prepares a full training step (forward, backward, clipping, AdamW) for {@code params}. */
     TrainStep compileTrainStep(TensorFunction lossFn, ParameterStore params, AdamW optimizer);
 
+    /**
+     * Number of live tensors the backend holds in all its scopes, parameter stores and optimizer states, or -1 when
+     * the backend cannot count them (leak tests skip then).
+     */
+    default long liveTensors() {
+        return -1;
+    }
+
     /** Frees everything the backend holds. */
     @Override
     void close();

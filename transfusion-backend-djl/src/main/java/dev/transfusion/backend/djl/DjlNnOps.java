@@ -1,0 +1,140 @@
+package dev.transfusion.backend.djl;
+
+import static dev.transfusion.backend.djl.DjlTensor.nd;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.transfusion.tensor.Tensor;
+import dev.transfusion.tensor.ops.ComposedNnOps;
+
+/**
+ * Neural-network ops: PyTorch's native softmax, log-softmax, layer norm, GELU, convolution and average pooling;
+ * the transposed convolution as a convolution over a zero-dilated input; the rest composed.
+ */
+final class DjlNnOps extends ComposedNnOps {
+    private final DjlOps ops;
+
+    DjlNnOps(DjlOps ops) {
+        super(ops);
+        this.ops = ops;
+    }
+
+    @Override
+    public Tensor softmax(Tensor x, int axis) {
+        return ops.wrap(nd(x).softmax(DjlOps.axis("softmax", axis, x.rank())));
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x, int axis) {
+        return ops.wrap(nd(x).logSoftmax(DjlOps.axis("logSoftmax", axis, x.rank())));
+    }
+
+    @Override
+    public Tensor crossEntropy(Tensor logits, Tensor targets) {
+        // logits (..., V), targets (...) -> -log p[target] (...)
+        NDArray logp = nd(logits).logSoftmax(logits.rank() - 1);
+        NDArray idx = nd(targets).toType(DataType.INT64, false).expandDims(targets.rank());
+        return ops.wrap(logp.gather(idx, logits.rank() - 1).squeeze(logits.rank() - 1).neg());
+    }
+
+    @Override
+    public Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, double eps) {
+        // x (..., C), weight/bias (C)
+        NDArray w = nd(weight);
+        NDArray b = bias == null ? ops.manager().zeros(w.getShape(), w.getDataType()) : nd(bias);
+        Shape normalized = new Shape(x.dim(-1));
+        return ops.wrap(nd(x).getNDArrayInternal().layerNorm(nd(x), normalized, w, b, (float) eps).singletonOrThrow());
+    }
+
+    @Override
+    public Tensor gelu(Tensor x) {
+        return ops.wrap(nd(x).getNDArrayInternal().gelu()); // PyTorch's default GELU is the exact erf form
+    }
+
+    @Override
+    public Tensor linear(Tensor x, Tensor w, Tensor b) {
+        // x (..., in) @ w^T (in, out) -> (..., out)
+        NDArray y = nd(x).matMul(nd(w).transpose(1, 0));
+        return ops.wrap(b == null ? y : y.add(nd(b)));
+    }
+
+    @Override
+    public Tensor conv2d(Tensor x, Tensor w, Tensor b, int stride, int padding) {
+        // x (N, Cin, H, W), w (Cout, Cin, kh, kw) -> (N, Cout, H', W')
+        requireRank4("conv2d", x, w);
+        NDArray bias = b == null ? null : nd(b);
+        return ops.wrap(conv(nd(x), nd(w), bias, stride, padding));
+    }
+
+    @Override
+    public Tensor convTranspose2d(Tensor x, Tensor w, Tensor b, int stride, int padding) {
+        // x (N, Cin, H, W), w (Cin, Cout, kh, kw) -> (N, Cout, (H-1)*s - 2p + kh, (W-1)*s - 2p + kw)
+        requireRank4("convTranspose2d", x, w);
+        long kh = w.dim(2);
+        long kw = w.dim(3);
+        if (kh != kw) {
+            throw new IllegalArgumentException("convTranspose2d: square kernels only, got " + w.shape());
+        }
+        NDArray dilated = dilate(nd(x), stride); // (N, Cin, (H-1)s+1, (W-1)s+1)
+        NDArray flipped = nd(w).flip(2, 3).transpose(1, 0, 2, 3); // (Cout, Cin, kh, kw)
+        long pad = kh - 1 - padding;
+        NDArray y;
+        if (pad >= 0) {
+            y = conv(dilated, flipped, null, 1, (int) pad);
+        } else {
+            NDArray full = conv(dilated, flipped, null, 1, 0);
+            long h = full.getShape().get(2);
+            long wd = full.getShape().get(3);
+            y = full.get(":, :, " + (-pad) + ":" + (h + pad) + ", " + (-pad) + ":" + (wd + pad));
+        }
+        if (b != null) {
+            y = y.add(nd(b).reshape(1, -1, 1, 1));
+        }
+        return ops.wrap(y);
+    }
+
+    @Override
+    public Tensor upsampleNearest2d(Tensor x, int factor) {
+        // (N, C, H, W) -> (N, C, H*f, W*f) by repeat_interleave on both spatial axes
+        return ops.wrap(nd(x).repeat(2, factor).repeat(3, factor));
+    }
+
+    @Override
+    public Tensor avgPool2d(Tensor x, int factor) {
+        Shape k = new Shape(factor, factor);
+        return ops.wrap(nd(x).getNDArrayInternal().avgPool(k, k, new Shape(0, 0), false, true));
+    }
+
+    private NDArray conv(NDArray x, NDArray w, NDArray b, int stride, int padding) {
+        NDList out = x.getNDArrayInternal().convolution(x, w, b, new Shape(stride, stride),
+                new Shape(padding, padding), new Shape(1, 1), 1);
+        return out.singletonOrThrow();
+    }
+
+    /** Inserts {@code stride - 1} zeros between neighbouring pixels: (N,C,H,W) -> (N,C,(H-1)s+1,(W-1)s+1). */
+    private NDArray dilate(NDArray x, int stride) {
+        if (stride == 1) {
+            return x;
+        }
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        NDArray y = x.reshape(n, c, h, 1, w, 1);
+        y = NDArrays.concat(new NDList(y, ops.manager().zeros(new Shape(n, c, h, stride - 1, w, 1))), 3);
+        y = NDArrays.concat(new NDList(y, ops.manager().zeros(new Shape(n, c, h, stride, w, stride - 1))), 5);
+        y = y.reshape(n, c, h * stride, w * stride);
+        return y.get(":, :, :" + ((h - 1) * stride + 1) + ", :" + ((w - 1) * stride + 1));
+    }
+
+    private static void requireRank4(String op, Tensor x, Tensor w) {
+        if (x.rank() != 4 || w.rank() != 4) {
+            throw new IllegalArgumentException(op + " needs NCHW input and a rank-4 weight, got " + x.shape() + " and "
+                    + w.shape());
+        }
+    }
+}
