@@ -2,6 +2,7 @@ package dev.transfusion.runtime;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import dev.transfusion.backend.AdamW;
 import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.ParameterStore;
@@ -60,7 +61,22 @@ public final class Experiment implements AutoCloseable {
         e.sampler();
         e.mask();
         e.dataset();
+        e.textDataset();
         return e;
+    }
+
+    /** Guice wraps exceptions thrown while providing; users should see the plugin's own message. */
+    private <T> T get(Class<T> type) {
+        try {
+            return injector.getInstance(type);
+        } catch (ProvisionException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof RuntimeException r && !(t instanceof ProvisionException)) {
+                    throw r;
+                }
+            }
+            throw e;
+        }
     }
 
     /** The resolved config. */
@@ -70,52 +86,52 @@ public final class Experiment implements AutoCloseable {
 
     /** The plugin registry. */
     public PluginRegistry registry() {
-        return injector.getInstance(PluginRegistry.class);
+        return get(PluginRegistry.class);
     }
 
     /** The backend. */
     public Backend backend() {
-        return injector.getInstance(Backend.class);
+        return get(Backend.class);
     }
 
     /** The model (parameters are not allocated until {@link #initParameters()} or {@link #loadParameters}). */
     public TransfusionModel model() {
-        return injector.getInstance(TransfusionModel.class);
+        return get(TransfusionModel.class);
     }
 
     /** The tokenizer. */
     public Tokenizer tokenizer() {
-        return injector.getInstance(Tokenizer.class);
+        return get(Tokenizer.class);
     }
 
     /** The image–caption dataset. */
     public Dataset dataset() {
-        return injector.getInstance(Dataset.class);
+        return get(Dataset.class);
     }
 
     /** The optional text-only dataset, or null. */
     public Dataset textDataset() {
-        return injector.getInstance(TextDatasetHolder.class).dataset();
+        return get(TextDatasetHolder.class).dataset();
     }
 
     /** The latent codec. */
     public LatentCodec codec() {
-        return injector.getInstance(LatentCodec.class);
+        return get(LatentCodec.class);
     }
 
     /** The attention mask plugin. */
     public AttentionMask mask() {
-        return injector.getInstance(AttentionMask.class);
+        return get(AttentionMask.class);
     }
 
     /** The diffusion objective. */
     public DiffusionObjective objective() {
-        return injector.getInstance(DiffusionObjective.class);
+        return get(DiffusionObjective.class);
     }
 
     /** The sampler. */
     public Sampler sampler() {
-        return injector.getInstance(Sampler.class);
+        return get(Sampler.class);
     }
 
     /** Fresh parameters drawn from the config's seed. */
