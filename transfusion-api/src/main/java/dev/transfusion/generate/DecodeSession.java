@@ -36,9 +36,13 @@ public final class DecodeSession implements AutoCloseable {
     private Scope cacheScope;
     private Map<String, Tensor> cache = new HashMap<>();
     private long prefixForwardPositions;
+    private long denoisingPasses;
+
+    private final java.util.function.Consumer<DecodeSession> onClose;
 
     DecodeSession(CompiledFunction textStep, CompiledFunction imageStep, Scope root, AttentionMask mask,
-                  TransformerDims dims, int rows, int capacity) {
+                  TransformerDims dims, int rows, int capacity, java.util.function.Consumer<DecodeSession> onClose) {
+        this.onClose = onClose;
         this.textStep = textStep;
         this.imageStep = imageStep;
         this.root = root;
@@ -66,6 +70,11 @@ public final class DecodeSession implements AutoCloseable {
     /** Slots still free. */
     public int remaining() {
         return capacity - used;
+    }
+
+    /** Forward passes over an image that left the cache unchanged (denoising steps; CFG rows share a pass). */
+    public long denoisingPasses() {
+        return denoisingPasses;
     }
 
     /** Positions (per row) processed by committed forward passes so far: the cost of prefixes. */
@@ -121,6 +130,7 @@ public final class DecodeSession implements AutoCloseable {
             return cacheScope.download(out.get("prediction"));
         }
         try (Scope tmp = root.newChild()) {
+            denoisingPasses++;
             out = runIn(tmp, imageStep, in, patches);
             HostTensor pred = tmp.download(out.get("prediction"));
             for (int r = 0; r < rows; r++) {
@@ -218,6 +228,7 @@ public final class DecodeSession implements AutoCloseable {
 
     @Override
     public void close() {
+        onClose.accept(this);
         cacheScope.close();
         root.close();
     }

@@ -41,6 +41,12 @@ public final class Generator implements AutoCloseable {
     private final CompiledFunction textStep;
     private final CompiledFunction imageStep;
     private final SpecialTokens sp;
+    private long committedPositions;
+    private long denoisingPasses;
+
+    /** Cumulative work of this generator: positions written to KV caches and denoising passes over images. */
+    public record Stats(long committedPositions, long denoisingPasses) {
+    }
 
     /** A generator over parameters already on {@code backend}; {@code capacity} bounds the KV cache length. */
     public Generator(Backend backend, ParameterStore params, TransfusionModel model, Tokenizer tokenizer,
@@ -66,7 +72,15 @@ public final class Generator implements AutoCloseable {
     /** Opens a raw decoding session with {@code rows} rows (advanced use, tests). */
     public DecodeSession openSession(int rows) {
         Scope root = backend.newScope();
-        return new DecodeSession(textStep, imageStep, root, mask, model.dims(), rows, capacity);
+        return new DecodeSession(textStep, imageStep, root, mask, model.dims(), rows, capacity, s -> {
+            committedPositions += s.committedPositions();
+            denoisingPasses += s.denoisingPasses();
+        });
+    }
+
+    /** Work done so far (for tests and benchmarks). */
+    public synchronized Stats stats() {
+        return new Stats(committedPositions, denoisingPasses);
     }
 
     /** Text-to-image: {@code BOS prompt BOI}, then diffusion with CFG; returns pixels {@code (C, H, W)} in [0, 1]. */
@@ -202,6 +216,7 @@ public final class Generator implements AutoCloseable {
                 break;
             }
             ids.add(next);
+            options.listener().onToken(next, tokenizer.isSpecial(next) ? "" : tokenizer.decode(new int[] {next}));
             if (next == sp.boi()) {
                 s.appendToken(new int[] {next}, new boolean[] {true});
                 break;

@@ -1,0 +1,99 @@
+package dev.transfusion.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.transfusion.diffusion.Coefficients;
+import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.diffusion.Family;
+import dev.transfusion.model.BatchKeys;
+import dev.transfusion.modality.LatentGeometry;
+import dev.transfusion.sequence.Document;
+import dev.transfusion.sequence.PackedSequences;
+import dev.transfusion.sequence.Segment;
+import dev.transfusion.sequence.SequencePacker;
+import dev.transfusion.sequence.mask.TransfusionMask;
+import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.tensor.Shape;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BatchBuilderTest {
+    /** ε-prediction on a linear-in-t toy schedule ᾱ(t) = 1 − t/T, so expected values are easy to write down. */
+    static final DiffusionObjective EPS = new DiffusionObjective() {
+        @Override
+        public String name() {
+            return "epsilon";
+        }
+
+        @Override
+        public Family family() {
+            return Family.DDPM;
+        }
+
+        @Override
+        public int timesteps() {
+            return 1000;
+        }
+
+        @Override
+        public Coefficients coefficients(int t) {
+            double ab = 1.0 - t / 1000.0;
+            return new Coefficients(Math.sqrt(ab), Math.sqrt(1 - ab), 0, 1);
+        }
+    };
+
+    static BatchBuilder builder(double limitProbability) {
+        return new BatchBuilder(EPS, new NoiseLimit(500, limitProbability), new TransfusionMask(),
+                new LatentGeometry(1, 2), 4, 16, 4, 10000);
+    }
+
+    @Test
+    void noiseLimitingCapsTOnlyWhenTextFollowsTheImage() {
+        BatchBuilder b = builder(0.8);
+        Random rng = new Random(1);
+        int n = 20000;
+        int lowAfter = 0;
+        int lowBefore = 0;
+        for (int i = 0; i < n; i++) {
+            int tCaptionFollows = b.drawTimestep(true, rng);
+            int tCaptionBefore = b.drawTimestep(false, rng);
+            assertThat(tCaptionFollows).isBetween(1, 1000);
+            assertThat(tCaptionBefore).isBetween(1, 1000);
+            lowAfter += tCaptionFollows <= 500 ? 1 : 0;
+            lowBefore += tCaptionBefore <= 500 ? 1 : 0;
+        }
+        assertThat(lowAfter / (double) n).isCloseTo(0.8 + 0.2 * 0.5, within(0.015));
+        assertThat(lowBefore / (double) n).isCloseTo(0.5, within(0.015));
+    }
+
+    @Test
+    void eachImageGetsItsOwnTimestepAndConsistentNoisyTarget() {
+        HostTensor x0 = HostTensor.floats(Shape.of(1, 2, 2), new float[] {0.5f, -0.5f, 1f, 0f});
+        Document d = new Document(List.of(new Segment.Text(new int[] {1}), new Segment.Image(x0, false, null),
+                new Segment.Image(x0, false, null), new Segment.Text(new int[] {2})));
+        PackedSequences p = new SequencePacker(1, 16, 4, 0).pack(new ArrayDeque<>(List.of(d)));
+        Map<String, HostTensor> in = builder(0).build(p, new Random(3));
+        float[] time = in.get(BatchKeys.TIME).floats();
+        float[] w = in.get(BatchKeys.IMAGE_WEIGHT).floats();
+        assertThat(w[0]).isEqualTo(1f);
+        assertThat(w[1]).isEqualTo(1f);
+        assertThat(time[0]).isNotEqualTo(time[1]);
+        float[] noisy = in.get(BatchKeys.NOISY).floats();
+        float[] target = in.get(BatchKeys.TARGET).floats();
+        for (int img = 0; img < 2; img++) {
+            double ab = 1 - time[img] / 1000.0;
+            for (int i = 0; i < 4; i++) {
+                double expected = Math.sqrt(ab) * x0.floats()[i] + Math.sqrt(1 - ab) * target[img * 4 + i];
+                assertThat((double) noisy[img * 4 + i]).isCloseTo(expected, within(1e-5));
+            }
+        }
+        // Empty image slots carry no weight.
+        for (int i = 2; i < w.length; i++) {
+            assertThat(w[i]).isZero();
+        }
+    }
+}
