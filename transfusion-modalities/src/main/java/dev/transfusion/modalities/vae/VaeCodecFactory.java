@@ -1,0 +1,60 @@
+package dev.transfusion.modalities.vae;
+
+import dev.transfusion.modality.LatentCodecFactory;
+import dev.transfusion.modality.LatentCodecPlan;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The {@code vae} codec plugin: param {@code checkpoint}, the directory written by {@link VaeTrainer} (resolved
+ * against the config's folder). The directory must exist when the config is read; its weights are loaded onto the
+ * backend when the codec is built.
+ */
+public final class VaeCodecFactory implements LatentCodecFactory {
+    @Override
+    public String name() {
+        return "vae";
+    }
+
+    @Override
+    public LatentCodecPlan create(ComponentSpec spec, PluginContext context) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(context, "context");
+        spec.requireOnly("checkpoint");
+        String value = spec.getString("checkpoint", null);
+        if (value == null || value.isBlank()) {
+            throw spec.error("checkpoint", "required: the directory of a trained VAE (written by VaeTrainer)");
+        }
+        Path base = context.baseDir() == null ? Path.of("") : context.baseDir();
+        Path dir = base.resolve(value).normalize();
+        if (!Files.exists(dir)) {
+            throw spec.error("checkpoint", "no VAE checkpoint at " + dir.toAbsolutePath());
+        }
+        return ctx -> {
+            TrainedVae vae;
+            try {
+                vae = VaeCheckpoint.load(dir);
+            } catch (IOException e) {
+                throw spec.error("checkpoint", "cannot load the VAE: " + e.getMessage());
+            }
+            if (ctx.channels() != vae.config().imageChannels()) {
+                throw spec.error("checkpoint", "the VAE at " + dir + " encodes " + vae.config().imageChannels()
+                        + "-channel images, the data has " + ctx.channels());
+            }
+            if (ctx.imageSize() % vae.config().downsample() != 0) {
+                throw spec.error("checkpoint", "the VAE at " + dir + " downsamples by " + vae.config().downsample()
+                        + ", which does not divide the image size " + ctx.imageSize());
+            }
+            return new VaeCodec(ctx.backend(), vae, dir.toString());
+        };
+    }
+
+    @Override
+    public String description() {
+        return "trained KL-regularised VAE (deterministic mean × scale factor), loaded from a checkpoint directory";
+    }
+}

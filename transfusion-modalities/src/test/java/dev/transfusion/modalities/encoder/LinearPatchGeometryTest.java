@@ -1,0 +1,36 @@
+package dev.transfusion.modalities.encoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.transfusion.config.ConfigException;
+import dev.transfusion.modality.EncoderContext;
+import dev.transfusion.modality.LatentGeometry;
+import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class LinearPatchGeometryTest {
+    private static final PluginContext CTX = PluginContext.of(1, Path.of("."));
+
+    @ParameterizedTest(name = "patch {0}")
+    @ValueSource(ints = {1, 2, 4, 8, 16})
+    void patchesPerImageIsTheSquaredPatchGrid(int patch) {
+        var enc = new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear", Map.of("patch", patch)),
+                CTX).build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder()));
+        assertThat(enc.patchesPerImage()).isEqualTo((16 / patch) * (16 / patch));
+    }
+
+    @Test
+    void aPatchThatDoesNotDivideTheLatentNamesTheKey() {
+        assertThatThrownBy(() -> new LinearPatchEncoderFactory()
+                .create(ComponentSpec.of("image.encoder", "linear", Map.of("patch", 3)), CTX)
+                .build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("image.encoder.patch");
+    }
+}
