@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "transfusion", mixinStandardHelpOptions = true, version = "transfusion 0.1.0",
         description = "Train and run Transfusion models (next-token text + diffusion images in one transformer).",
         subcommands = {QuickstartCommand.class, TrainCommand.class, GenerateCommand.class, CaptionCommand.class,
-                EvalCommand.class, AblateCommand.class,
+                TrainVaeCommand.class, EvalCommand.class, AblateCommand.class,
                 ComponentsCommand.class, dev.transfusion.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TransfusionCli implements Runnable {
     @Override
