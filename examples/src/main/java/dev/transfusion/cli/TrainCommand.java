@@ -1,6 +1,7 @@
 package dev.transfusion.cli;
 
 import dev.transfusion.config.ExperimentConfig;
+import dev.transfusion.modalities.ParameterShare;
 import dev.transfusion.runtime.Experiment;
 import dev.transfusion.runtime.TrainingRun;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("model: %,d parameters, %d patches per image, backend %s on %s%n",
                     e.model().params().stream().mapToLong(p -> p.shape().size()).sum(), e.model().patchesPerImage(),
                     e.backend().name(), e.backend().device());
+            System.out.println("image encoder/decoder (" + cfg.image().encoder().type() + "): "
+                    + ParameterShare.imageEncoder(e.model().params()).describe());
             try (TrainingProgress progress = new TrainingProgress(cfg.train().steps())) {
                 TrainingRun.Result r = TrainingRun.train(e, dir, resume, progress);
                 LossCurve.write(dir.resolve(TrainingRun.METRICS_FILE), dir.resolve("loss.png"));
