@@ -14,14 +14,9 @@ public record TransformerDims(int dim, int layers, int heads, int mlpHidden, dou
             throw new IllegalArgumentException("dim " + dim + " must split into " + heads + " heads of even width");
         }
         if (mlpHidden <= 0) {
-            mlpHidden = defaultHidden(dim);
+            // The default width is ModelConfig.effectiveMlpHidden(): one rule, kept in the config.
+            throw new IllegalArgumentException("mlpHidden must be > 0, got " + mlpHidden);
         }
-    }
-
-    /** Llama's SwiGLU width: 2/3 of 4·dim, rounded up to a multiple of 32. */
-    public static int defaultHidden(int dim) {
-        int h = (int) Math.round(8.0 * dim / 3.0);
-        return (h + 31) / 32 * 32;
     }
 
     /** Width of one head. */
