@@ -58,10 +58,10 @@ final class TrainVaeCommand implements Callable<Integer> {
         VaeConfig vc = new VaeConfig(data.channels(), latentChannels, downsample, channels, 1, 8);
         try (Backend backend = Backends.select(cfg.backend().type()).create(cfg.backend().options());
              TrainingProgress progress = new TrainingProgress(steps)) {
-            long[] n = {0};
+            long[] skipped = {0};
             TrainedVae vae = new VaeTrainer(vc, VaeTrainOptions.defaults(steps)).trainAndSave(backend, data, out,
-                    (step, r) -> progress.onStep(new dev.transfusion.train.StepRecord(step + 1, r.loss(),
-                            Double.NaN, Double.NaN, 0, r.gradNorm(), 0, r.skipped(), n[0] += r.skipped() ? 1 : 0)));
+                    (step, r) -> progress.onStep(step + 1, r.loss(), String.format("rec %.5f, kl %.2f",
+                            r.metrics().get("rec"), r.metrics().get("kl")), skipped[0] += r.skipped() ? 1 : 0));
             double psnr = ReconstructionQuality.psnr(new VaeCodec(backend, vae, out.toString()), data, Split.HELD_OUT, 128);
             System.out.printf("%nVAE: latent %dx%dx%d, scale factor %.4f, held-out PSNR %.2f dB (128 images)%n",
                     latentChannels, data.imageSize() / downsample, data.imageSize() / downsample, vae.scaleFactor(), psnr);

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A console progress bar showing loss, LM and diffusion loss, it/s and ETA. */
+/** A console progress bar showing the smoothed loss, its parts (LM and diffusion for a Transfusion run), it/s and ETA. */
 final class TrainingProgress implements TrainingListener, AutoCloseable {
     private final ProgressBar bar;
     private double smoothLoss = Double.NaN;
@@ -18,10 +18,15 @@ final class TrainingProgress implements TrainingListener, AutoCloseable {
 
     @Override
     public void onStep(StepRecord r) {
-        smoothLoss = Double.isNaN(smoothLoss) ? r.loss() : 0.95 * smoothLoss + 0.05 * r.loss();
-        bar.stepTo(r.step());
-        bar.setExtraMessage(String.format(" loss %.3f (lm %.3f, diff %.3f)%s", smoothLoss, r.lmLoss(), r.diffusionLoss(),
-                r.skippedTotal() > 0 ? " skipped " + r.skippedTotal() : ""));
+        onStep(r.step(), r.loss(), String.format("lm %.3f, diff %.3f", r.lmLoss(), r.diffusionLoss()), r.skippedTotal());
+    }
+
+    /** One finished step of any trainer: {@code parts} names the loss terms, e.g. {@code "rec 0.004, kl 12.1"}. */
+    void onStep(long step, double loss, String parts, long skippedTotal) {
+        smoothLoss = Double.isNaN(smoothLoss) ? loss : 0.95 * smoothLoss + 0.05 * loss;
+        bar.stepTo(step);
+        bar.setExtraMessage(String.format(" loss %.3f (%s)%s", smoothLoss, parts,
+                skippedTotal > 0 ? " skipped " + skippedTotal : ""));
     }
 
     @Override
