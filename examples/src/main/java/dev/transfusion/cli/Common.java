@@ -35,6 +35,6 @@ final class Common {
 
     /** Names of the configs shipped in the jar. */
     static List<String> bundledConfigs() {
-        return List.of("quickstart", "shapes-long", "tiny");
+        return List.of("quickstart", "shapes-long", "shapes-vae", "tiny");
     }
 }

@@ -1,16 +1,17 @@
 package dev.transfusion.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfusion.config.ExperimentConfig;
 import dev.transfusion.runtime.Experiment;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every bundled config assembles, and every run of the bundled ablation grid is a valid config. */
 class BundledConfigsTest {
@@ -25,16 +26,24 @@ class BundledConfigsTest {
     }
 
     @Test
+    void vaeConfigWithoutItsTrainedVaeSaysWhichKeyAndHowToTrainOne(@TempDir Path empty) {
+        ExperimentConfig cfg = Common.loadConfig("shapes-vae", List.of());
+        assertThat(cfg.image().codec().type()).isEqualTo("vae");
+        assertThatThrownBy(() -> Experiment.create(cfg, empty).close())
+                .hasMessageContaining("image.codec.checkpoint")
+                .hasMessageContaining("runs/vae-shapes")
+                .hasMessageContaining("train-vae");
+    }
+
+    @Test
     void bundledGridMirrorsThePapersAttentionByEncoderAblation() {
         AblationGrid g = AblationGrid.load("attention-encoder");
-        List<Map<String, String>> runs = g.runs();
+        List<Map<String, AxisValue>> runs = g.runs();
         assertThat(runs).hasSize(4);
-        for (Map<String, String> run : runs) {
-            List<String> o = new ArrayList<>(g.overrides());
-            run.forEach((k, v) -> o.add(k + "=" + v));
-            try (Experiment e = Experiment.create(Common.loadConfig(g.base(), o), Path.of("."))) {
-                assertThat(e.config().attention().type()).isEqualTo(run.get("attention.type"));
-                assertThat(e.config().image().encoder().type()).isEqualTo(run.get("image.encoder.type"));
+        for (Map<String, AxisValue> run : runs) {
+            try (Experiment e = Experiment.create(Common.loadConfig(g.base(), g.overridesFor(run)), Path.of("."))) {
+                assertThat(e.config().attention().type()).isEqualTo(run.get("attention.type").value());
+                assertThat(e.config().image().encoder().type()).isEqualTo(run.get("image.encoder").label());
             }
         }
     }

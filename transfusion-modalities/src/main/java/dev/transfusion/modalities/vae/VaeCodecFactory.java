@@ -32,7 +32,8 @@ public final class VaeCodecFactory implements LatentCodecFactory {
         Path base = context.baseDir() == null ? Path.of("") : context.baseDir();
         Path dir = base.resolve(value).normalize();
         if (!Files.exists(dir)) {
-            throw spec.error("checkpoint", "no VAE checkpoint at " + dir.toAbsolutePath());
+            throw spec.error("checkpoint", "no VAE checkpoint at " + dir.toAbsolutePath()
+                    + " (train one first: transfusion train-vae --config CONFIG --out " + value + ")");
         }
         return ctx -> {
             TrainedVae vae;
