@@ -39,19 +39,18 @@ final class AblateCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "ablate-" + Path.of(grid).getFileName().toString()
                 .replaceAll("\\.ya?ml$", ""));
         Files.createDirectories(dir);
-        List<Map<String, String>> runs = g.runs();
+        List<Map<String, AxisValue>> runs = g.runs();
         // Validate every combination before training anything.
         List<ExperimentConfig> configs = new ArrayList<>();
-        for (Map<String, String> run : runs) {
-            List<String> o = new ArrayList<>(g.overrides());
-            run.forEach((k, v) -> o.add(k + "=" + v));
-            configs.add(Common.loadConfig(g.base(), o));
+        for (Map<String, AxisValue> run : runs) {
+            configs.add(Common.loadConfig(g.base(), g.overridesFor(run)));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            String name = runName(runs.get(i));
+            Map<String, String> labels = AblationGrid.labels(runs.get(i));
+            String name = runName(labels);
             Path runDir = dir.resolve(String.format("%02d-%s", i, name));
-            System.out.printf("== run %d/%d: %s%n", i + 1, runs.size(), runs.get(i));
+            System.out.printf("== run %d/%d: %s%n", i + 1, runs.size(), labels);
             ExperimentConfig cfg = configs.get(i);
             var latest = new CheckpointStore(runDir).latest();
             long done = latest.isPresent() ? CheckpointStore.read(latest.get()).step() : 0;
@@ -62,7 +61,7 @@ final class AblateCommand implements Callable<Integer> {
                 EvalReport r = EvalCommand.evaluate(m, runDir.resolve("eval"), g.evalText(), g.evalImages(),
                         g.evalCaptions(), g.evalSteps(), null, 0);
                 System.out.println(ReportSummary.oneLine(r));
-                Map<String, Object> row = new LinkedHashMap<>(runs.get(i));
+                Map<String, Object> row = new LinkedHashMap<>(labels);
                 row.putAll(AblationTable.metrics(r));
                 row.put("params", m.params().count());
                 rows.add(row);

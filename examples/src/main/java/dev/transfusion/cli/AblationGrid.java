@@ -19,7 +19,7 @@ import java.util.Set;
  * An ablation grid: a base config plus overrides, axes ({@code key.path: [v1, v2]}) whose cartesian product is
  * run, and evaluation counts. Every run shares the seed, data and budget; only the axes differ.
  */
-record AblationGrid(String source, String base, List<String> overrides, Map<String, List<String>> axes,
+record AblationGrid(String source, String base, List<String> overrides, Map<String, List<AxisValue>> axes,
                     int evalImages, int evalCaptions, int evalText, int evalSteps) {
     private static final Set<String> KEYS = Set.of("base", "overrides", "axes", "eval");
     private static final Set<String> EVAL_KEYS = Set.of("images", "captions", "text", "steps");
@@ -67,19 +67,25 @@ record AblationGrid(String source, String base, List<String> overrides, Map<Stri
         if (root.has("overrides")) {
             root.get("overrides").forEach(n -> overrides.add(n.asText()));
         }
-        Map<String, List<String>> axes = new LinkedHashMap<>();
+        Map<String, List<AxisValue>> axes = new LinkedHashMap<>();
         JsonNode ax = root.get("axes");
         if (ax == null || !ax.isObject() || ax.size() == 0) {
             throw new IllegalArgumentException(source + ": 'axes' must map config keys to lists of values");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = ax.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isArray() || e.getValue().size() == 0) {
-                throw new IllegalArgumentException(source + ": axes." + e.getKey() + " must be a non-empty list");
+            JsonNode values = e.getValue();
+            if (!(values.isArray() || values.isObject()) || values.size() == 0) {
+                throw new IllegalArgumentException(source + ": axes." + e.getKey() + " must be a non-empty list of "
+                        + "values, or a mapping from labels to values");
             }
-            List<String> values = new ArrayList<>();
-            e.getValue().forEach(v -> values.add(v.isTextual() ? v.asText() : v.toString()));
-            axes.put(e.getKey(), values);
+            List<AxisValue> list = new ArrayList<>();
+            if (values.isArray()) {
+                values.forEach(v -> list.add(new AxisValue(text(v), text(v))));
+            } else {
+                values.fields().forEachRemaining(v -> list.add(new AxisValue(v.getKey(), text(v.getValue()))));
+            }
+            axes.put(e.getKey(), list);
         }
         JsonNode ev = root.path("eval");
         for (Iterator<String> it = ev.fieldNames(); it.hasNext(); ) {
@@ -92,15 +98,20 @@ record AblationGrid(String source, String base, List<String> overrides, Map<Stri
                 ev.path("captions").asInt(100), ev.path("text").asInt(100), ev.path("steps").asInt(0));
     }
 
-    /** Every combination of axis values, as ordered key → value maps. */
-    List<Map<String, String>> runs() {
-        List<Map<String, String>> out = new ArrayList<>();
+    /** A scalar as its text; a mapping or list as JSON, which the config's override syntax reads as YAML. */
+    private static String text(JsonNode v) {
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /** Every combination of axis values, as ordered axis key → value maps. */
+    List<Map<String, AxisValue>> runs() {
+        List<Map<String, AxisValue>> out = new ArrayList<>();
         out.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> partial : out) {
-                for (String v : axis.getValue()) {
-                    Map<String, String> m = new LinkedHashMap<>(partial);
+        for (Map.Entry<String, List<AxisValue>> axis : axes.entrySet()) {
+            List<Map<String, AxisValue>> next = new ArrayList<>();
+            for (Map<String, AxisValue> partial : out) {
+                for (AxisValue v : axis.getValue()) {
+                    Map<String, AxisValue> m = new LinkedHashMap<>(partial);
                     m.put(axis.getKey(), v);
                     next.add(m);
                 }
@@ -108,5 +119,19 @@ record AblationGrid(String source, String base, List<String> overrides, Map<Stri
             out = next;
         }
         return out;
+    }
+
+    /** The grid's overrides followed by one {@code axis=value} per axis of {@code run}. */
+    List<String> overridesFor(Map<String, AxisValue> run) {
+        List<String> o = new ArrayList<>(overrides);
+        run.forEach((k, v) -> o.add(k + "=" + v.value()));
+        return o;
+    }
+
+    /** The labels of {@code run}'s axis values, axis by axis. */
+    static Map<String, String> labels(Map<String, AxisValue> run) {
+        Map<String, String> m = new LinkedHashMap<>();
+        run.forEach((k, v) -> m.put(k, v.label()));
+        return m;
     }
 }

@@ -79,12 +79,19 @@ class CliTest {
                 overrides: [train.steps=3]
                 axes:
                   attention.type: [transfusion, causal]
+                  diffusion.schedule:
+                    cos: { type: cosine, timesteps: 100 }
+                    lin: { type: linear, timesteps: 100 }
                 eval: { images: 1, captions: 1, text: 2, steps: 2 }
                 """);
         Run r = run("ablate", "--grid", grid.toString(), "--out", tmp.resolve("abl").toString());
         assertThat(r.code()).as(r.err()).isZero();
         String md = Files.readString(tmp.resolve("abl/ablation.md"));
-        assertThat(md).contains("| transfusion |").contains("| causal |").contains("t2i_colour");
+        assertThat(md).contains("| transfusion |").contains("| causal |").contains("| cos |").contains("| lin |")
+                .contains("t2i_colour");
+        // a labelled axis value names the run folder; its value (a whole component spec) configured the run
+        assertThat(Files.readString(tmp.resolve("abl/03-attention-causal_diffusion_schedule-lin/config.yaml")))
+                .containsPattern("schedule:\\s+type: linear\\s+timesteps: 100");
         assertThat(tmp.resolve("abl/ablation.png")).exists();
         assertThat(tmp.resolve("abl/ablation.json")).exists();
     }
