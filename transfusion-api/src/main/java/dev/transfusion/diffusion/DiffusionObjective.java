@@ -39,6 +39,14 @@ public interface DiffusionObjective {
                 Objects.requireNonNull(xt, "xt"));
     }
 
+    /**
+     * The weight of an image noised at {@code t ∈ [1, T]} in the diffusion loss (a weighted mean over the batch's
+     * images); 1 unless the objective was configured with a weighting such as {@link SnrWeighting}.
+     */
+    default double lossWeight(int t) {
+        return 1.0;
+    }
+
     /** The value the model's timestep embedding receives for t: t itself, for every objective. */
     default double modelTime(int t) {
         return t;

@@ -14,7 +14,7 @@ public final class BatchKeys {
     public static final String TIME = "time";
     /** {@code (NI, C, h, w)} float regression target (ε, v, x0 or velocity). */
     public static final String TARGET = "target";
-    /** {@code (NI)} float 1 for a real image slot, 0 for an empty one. */
+    /** {@code (NI)} float loss weight of each image slot: the objective's {@code lossWeight(t)} (1 by default), 0 if empty. */
     public static final String IMAGE_WEIGHT = "image_weight";
     /** {@code (B, L)} int32 next-token targets. */
     public static final String TEXT_TARGETS = "text_targets";

@@ -73,7 +73,7 @@ public final class BatchBuilder {
             objective.target(x0, eps, t, out);
             System.arraycopy(out, 0, target, img.slot() * e, e);
             time[img.slot()] = (float) objective.modelTime(t);
-            weight[img.slot()] = 1f;
+            weight[img.slot()] = (float) objective.lossWeight(t);
         }
         Shape img = Shape.of(ni, latent.channels(), latent.size(), latent.size());
         Map<String, HostTensor> in = new HashMap<>();

@@ -96,4 +96,48 @@ class BatchBuilderTest {
             assertThat(w[i]).isZero();
         }
     }
+
+    @Test
+    void eachImageIsWeightedByTheObjectivesLossWeightAtItsTimestep() {
+        DiffusionObjective weighted = new DiffusionObjective() {
+            @Override
+            public String name() {
+                return "weighted";
+            }
+
+            @Override
+            public Family family() {
+                return Family.DDPM;
+            }
+
+            @Override
+            public int timesteps() {
+                return 1000;
+            }
+
+            @Override
+            public Coefficients coefficients(int t) {
+                return EPS.coefficients(t);
+            }
+
+            @Override
+            public double lossWeight(int t) {
+                return t / 100.0;
+            }
+        };
+        HostTensor x0 = HostTensor.floats(Shape.of(1, 2, 2), new float[] {0.5f, -0.5f, 1f, 0f});
+        Document d = new Document(List.of(new Segment.Text(new int[] {1}), new Segment.Image(x0, false, null),
+                new Segment.Image(x0, false, null), new Segment.Text(new int[] {2})));
+        PackedSequences p = new SequencePacker(1, 16, 4, 0).pack(new ArrayDeque<>(List.of(d)));
+        Map<String, HostTensor> in = new BatchBuilder(weighted, new NoiseLimit(500, 0), new TransfusionMask(),
+                new LatentGeometry(1, 2), 4, 16, 4, 10000).build(p, new Random(3));
+        float[] time = in.get(BatchKeys.TIME).floats();
+        float[] w = in.get(BatchKeys.IMAGE_WEIGHT).floats();
+        for (int img = 0; img < 2; img++) {
+            assertThat((double) w[img]).isCloseTo(time[img] / 100.0, within(1e-5));
+        }
+        for (int i = 2; i < w.length; i++) {
+            assertThat(w[i]).isZero();
+        }
+    }
 }

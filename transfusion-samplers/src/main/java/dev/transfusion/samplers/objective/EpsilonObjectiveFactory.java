@@ -12,7 +12,7 @@ public final class EpsilonObjectiveFactory extends ObjectiveFactorySupport {
 
     @Override
     public String description() {
-        return "ε-prediction (DDPM); no params";
+        return "ε-prediction (DDPM); optional snr_floor, snr_cap (SNR loss weighting)";
     }
 
     @Override

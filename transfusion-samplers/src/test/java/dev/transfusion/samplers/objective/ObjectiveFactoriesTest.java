@@ -2,6 +2,7 @@ package dev.transfusion.samplers.objective;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.transfusion.config.ConfigException;
 import dev.transfusion.diffusion.DiffusionObjective;
@@ -38,7 +39,8 @@ class ObjectiveFactoriesTest {
                 ComponentSpec.of("diffusion.objective", "v", Map.of("weight", 5.0)), CTX,
                 Schedules.linear(10, 1e-4, 0.02)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("diffusion.objective.weight: unknown key for diffusion.objective type 'v'; known keys: []");
+                .hasMessage("diffusion.objective.weight: unknown key for diffusion.objective type 'v'; known keys: "
+                        + "[snr_cap, snr_floor]");
     }
 
     @Test
@@ -47,5 +49,37 @@ class ObjectiveFactoriesTest {
                 ComponentSpec.of("diffusion.objective", "epsilon", Map.of()), CTX))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessage("objective 'epsilon' needs a noise schedule: call create(spec, context, schedule)");
+    }
+
+    @Test
+    void snrParamsWeightEachTimestepAndLeaveTheObjectiveOtherwiseAlone() {
+        var schedule = Schedules.cosine(1000, 0.008, 0.999);
+        DiffusionObjective plain = new X0ObjectiveFactory().create(
+                ComponentSpec.of("diffusion.objective", "x0", Map.of()), CTX, schedule);
+        DiffusionObjective weighted = new X0ObjectiveFactory().create(ComponentSpec.of("diffusion.objective", "x0",
+                Map.of("snr_floor", 1.0, "snr_cap", 5.0)), CTX, schedule);
+        assertThat(plain.lossWeight(10)).isEqualTo(1.0);
+        assertThat(weighted.name()).isEqualTo("x0");
+        assertThat(weighted.family()).isEqualTo(plain.family());
+        for (int t : new int[] {1, 100, 300, 500, 700, 999}) {
+            double ab = schedule.alphaBar(t);
+            double snr = ab / (1 - ab);
+            assertThat(weighted.lossWeight(t)).isCloseTo(Math.min(5, Math.max(1, snr)), within(1e-9));
+            assertThat(weighted.coefficients(t)).isEqualTo(plain.coefficients(t));
+        }
+        // min-SNR-5 on ε-prediction: min(SNR, 5) / SNR
+        DiffusionObjective eps = new EpsilonObjectiveFactory().create(ComponentSpec.of("diffusion.objective",
+                "epsilon", Map.of("snr_cap", 5.0)), CTX, schedule);
+        double ab = schedule.alphaBar(50);
+        assertThat(eps.lossWeight(50)).isCloseTo(5 / (ab / (1 - ab)), within(1e-9));
+    }
+
+    @Test
+    void aFloorAboveTheCapNamesTheKey() {
+        assertThatThrownBy(() -> new VObjectiveFactory().create(ComponentSpec.of("diffusion.objective", "v",
+                Map.of("snr_floor", 6.0, "snr_cap", 5.0)), CTX, Schedules.linear(10, 1e-4, 0.02)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("diffusion.objective.snr_floor")
+                .hasMessageContaining("snr_cap");
     }
 }
