@@ -19,6 +19,11 @@ final class TrainingProgress implements TrainingListener, AutoCloseable {
     @Override
     public void onStep(StepRecord r) {
         onStep(r.step(), r.loss(), String.format("lm %.3f, diff %.3f", r.lmLoss(), r.diffusionLoss()), r.skippedTotal());
+        if (r.droppedTotal() > 0) {
+            // documents whose image cannot fit next to its text in one row never train: say so while it runs
+            bar.setExtraMessage(bar.getExtraMessage() + " | " + r.droppedTotal()
+                    + " docs too long for train.seq_len dropped");
+        }
     }
 
     /** One finished step of any trainer: {@code parts} names the loss terms, e.g. {@code "rec 0.004, kl 12.1"}. */

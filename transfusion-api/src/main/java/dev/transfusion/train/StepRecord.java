@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** What one training step did, as logged to metrics.jsonl. */
 public record StepRecord(long step, double loss, double lmLoss, double diffusionLoss, double lr, double gradNorm,
-                         double tokensPerSecond, boolean skipped, long skippedTotal) {
+                         double tokensPerSecond, boolean skipped, long skippedTotal, long droppedTotal) {
     /** The record as a JSON-ready map. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -18,6 +18,7 @@ public record StepRecord(long step, double loss, double lmLoss, double diffusion
         m.put("tokens_per_s", tokensPerSecond);
         m.put("skipped", skipped);
         m.put("skipped_total", skippedTotal);
+        m.put("dropped_documents_total", droppedTotal);
         return m;
     }
 }

@@ -39,9 +39,11 @@ public final class Trainer {
     /** Runs from {@code startStep} (0, or the step of a resumed checkpoint) to {@code options.steps()}. */
     public void run(long startStep, TrainingListener listener) {
         long skippedTotal = 0;
+        long droppedTotal = 0;
         int skippedInARow = 0;
         for (long s = startStep; s < options.steps(); s++) {
             TrainingBatch batch = batches.batch(s);
+            droppedTotal += batch.droppedDocuments();
             double lr = options.lr().at(s);
             long t0 = System.nanoTime();
             StepResult r = step.run(batch.inputs(), lr);
@@ -59,7 +61,7 @@ public final class Trainer {
             }
             StepRecord rec = new StepRecord(s + 1, r.loss(), r.metrics().getOrDefault("lm_loss", Double.NaN),
                     r.metrics().getOrDefault("diffusion_loss", Double.NaN), lr, r.gradNorm(), batch.tokens() / seconds,
-                    r.skipped(), skippedTotal);
+                    r.skipped(), skippedTotal, droppedTotal);
             if (log != null && ((s + 1) % options.logEvery() == 0 || s + 1 == options.steps())) {
                 log.write(rec.toMap());
             }

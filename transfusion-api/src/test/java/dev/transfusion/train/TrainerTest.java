@@ -56,4 +56,14 @@ class TrainerTest {
         assertThat(records.get(records.size() - 1).skippedTotal()).isEqualTo(3);
         assertThat(records.get(6).skipped()).isTrue();
     }
+
+    @Test
+    void documentsTooLongForARowAreCountedInEveryRecord() {
+        Trainer t = new Trainer(failingFrom(1000), s -> new TrainingBatch(Map.of(), 10, 1, s % 2 == 0 ? 3 : 0),
+                new Trainer.Options(4, new LearningRateSchedule(1e-3, 0, 4, 0), 1, 0, 3), null, null);
+        List<StepRecord> records = new ArrayList<>();
+        t.run(0, records::add);
+        assertThat(records).extracting(StepRecord::droppedTotal).containsExactly(3L, 3L, 6L, 6L);
+        assertThat(records.get(3).toMap()).containsEntry("dropped_documents_total", 6L);
+    }
 }
