@@ -57,11 +57,12 @@ public final class Evaluator {
             FdResult fd = null;
             CaptioningResult captions = null;
             List<HostTensor> real = new ArrayList<>();
+            List<Example> prompts = options.imageExamples() > 0 ? HeldOutExamples.prompts(data,
+                    options.imageExamples(), HeldOutExamples.maxShapes(experiment.config())) : List.of();
             try (Generator gen = new Generator(experiment.backend(), params, experiment.model(), experiment.tokenizer(),
-                    experiment.codec(), experiment.mask(), experiment.objective(), sampler, seqLen)) {
+                    experiment.codec(), experiment.mask(), experiment.objective(), sampler,
+                    Math.max(seqLen, longestTextToImage(prompts)))) {
                 if (options.imageExamples() > 0) {
-                    List<Example> prompts = HeldOutExamples.prompts(data, options.imageExamples(),
-                            HeldOutExamples.maxShapes(experiment.config()));
                     t2i = TextToImageEval.run(gen, prompts, oracle(data), cfg, options.seed(), sampler.timesteps().length,
                             options.progress());
                     prompts.forEach(ex -> real.add(ex.image()));
@@ -143,6 +144,18 @@ public final class Evaluator {
         real.forEach(im -> r.add(features.features(im)));
         double value = FrechetDistance.between(GaussianStats.of(g), GaussianStats.of(r));
         return new FdResult(value, features.name(), features.dimension(), g.size(), r.size());
+    }
+
+    /**
+     * Positions a text-to-image document of the longest prompt needs ({@code BOS prompt BOI patches EOI}): a held-out
+     * caption may be longer than any that fitted {@code train.seq_len} next to an image, and must not abort the eval.
+     */
+    private int longestTextToImage(List<Example> prompts) {
+        int longest = 0;
+        for (Example ex : prompts) {
+            longest = Math.max(longest, experiment.tokenizer().encode(ex.caption()).length);
+        }
+        return longest + experiment.model().patchesPerImage() + 3;
     }
 
     /** The caption token budget: the option, else 1.5× the longest reference + 4; at most what the cache holds. */
