@@ -21,7 +21,11 @@ class BundledConfigsTest {
         ExperimentConfig cfg = Common.loadConfig(name, List.of());
         try (Experiment e = Experiment.create(cfg, Path.of("."))) {
             assertThat(e.model().patchesPerImage()).isPositive();
-            assertThat(e.batches().batch(0).images()).isPositive();
+            for (int s = 0; s < 20; s++) {
+                var batch = e.batches().batch(s);
+                assertThat(batch.images()).isPositive();
+                assertThat(batch.droppedDocuments()).as("documents too long for train.seq_len at batch " + s).isZero();
+            }
         }
     }
 
