@@ -12,7 +12,7 @@ public final class EpsilonObjectiveFactory extends ObjectiveFactorySupport {
 
     @Override
     public String description() {
-        return "ε-prediction (DDPM); optional snr_floor, snr_cap (SNR loss weighting)";
+        return "ε-prediction (DDPM); params: optional snr_floor, snr_cap (SNR loss weighting)";
     }
 
     @Override

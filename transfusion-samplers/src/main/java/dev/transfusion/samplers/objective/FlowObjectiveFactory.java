@@ -12,7 +12,7 @@ public final class FlowObjectiveFactory extends ObjectiveFactorySupport {
 
     @Override
     public String description() {
-        return "rectified-flow velocity ε − x0 (FLOW); optional snr_floor, snr_cap (SNR loss weighting)";
+        return "rectified-flow velocity ε − x0 (FLOW); params: optional snr_floor, snr_cap (SNR loss weighting)";
     }
 
     @Override

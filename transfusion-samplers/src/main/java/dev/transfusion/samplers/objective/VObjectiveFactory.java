@@ -12,7 +12,7 @@ public final class VObjectiveFactory extends ObjectiveFactorySupport {
 
     @Override
     public String description() {
-        return "v-prediction (DDPM); optional snr_floor, snr_cap (SNR loss weighting)";
+        return "v-prediction (DDPM); params: optional snr_floor, snr_cap (SNR loss weighting)";
     }
 
     @Override

@@ -12,7 +12,7 @@ public final class X0ObjectiveFactory extends ObjectiveFactorySupport {
 
     @Override
     public String description() {
-        return "x0-prediction (DDPM); optional snr_floor, snr_cap (SNR loss weighting)";
+        return "x0-prediction (DDPM); params: optional snr_floor, snr_cap (SNR loss weighting)";
     }
 
     @Override
