@@ -31,7 +31,7 @@ public record Coefficients(double signal, double noise, double targetSignal, dou
      */
     public Prediction interpret(float[] modelOut, float[] xt) {
         int n = sameLength(modelOut, xt);
-        double det = determinant(signal, noise, targetSignal, targetNoise);
+        double det = determinant();
         if (Math.abs(det) < 1e-12) {
             throw new IllegalArgumentException("coefficients " + this + " are singular: (x_t, model output) does"
                     + " not determine (x0, ε)");
@@ -47,8 +47,12 @@ public record Coefficients(double signal, double noise, double targetSignal, dou
         return new Prediction(x0, eps);
     }
 
-    private static double determinant(double a, double b, double c, double d) {
-        return a * d - b * c;
+    /**
+     * {@code signal·targetNoise − noise·targetSignal}, the determinant of the (x_t, target) system: an error δ in the
+     * model output is an error {@code −noise·δ / det} in x0 (see {@link #interpret}).
+     */
+    public double determinant() {
+        return signal * targetNoise - noise * targetSignal;
     }
 
     private static void combine(double a, float[] x, double b, float[] y, float[] out) {

@@ -11,8 +11,7 @@ package dev.transfusion.diffusion;
  *       low-noise steps where outlines are drawn.</li>
  * </ul>
  * An objective regresses {@code c·x0 + d·ε}; its output error maps to an x0 error scaled by {@code noise / det}
- * ({@code det = signal·d − noise·c}, see {@link Coefficients#interpret}), so the weight on the objective's own
- * squared error is {@code clamp(SNR, floor, cap) · (noise / det)²}: for x0-prediction that is the clamp itself,
+ * ({@link Coefficients#determinant}), so the weight on the objective's own squared error is {@code clamp(SNR, floor, cap) · (noise / det)²}: for x0-prediction that is the clamp itself,
  * for ε-prediction {@code clamp / SNR}, for v-prediction {@code clamp / (SNR + 1)}.
  */
 public record SnrWeighting(double floor, double cap) {
@@ -24,7 +23,7 @@ public record SnrWeighting(double floor, double cap) {
 
     /** The weight on the squared error of an objective with coefficients {@code c} (t ≥ 1, noise > 0). */
     public double weight(Coefficients c) {
-        double det = c.signal() * c.targetNoise() - c.noise() * c.targetSignal();
+        double det = c.determinant();
         if (!(c.noise() > 0) || Math.abs(det) < 1e-12) {
             throw new IllegalArgumentException("SNR weighting needs noise > 0 and invertible coefficients, got " + c);
         }
