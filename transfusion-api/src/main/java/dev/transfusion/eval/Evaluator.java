@@ -151,23 +151,30 @@ public final class Evaluator {
      * caption may be longer than any that fitted {@code train.seq_len} next to an image, and must not abort the eval.
      */
     private int longestTextToImage(List<Example> prompts) {
-        int longest = 0;
-        for (Example ex : prompts) {
-            longest = Math.max(longest, experiment.tokenizer().encode(ex.caption()).length);
-        }
-        return longest + experiment.model().patchesPerImage() + 3;
+        return longestCaption(prompts) + imageDocumentOverhead();
     }
 
     /** The caption token budget: the option, else 1.5× the longest reference + 4; at most what the cache holds. */
     private int captionTokens(List<Example> images, EvalOptions options) {
-        int room = Math.max(1, experiment.config().train().seqLen() - experiment.model().patchesPerImage() - 3);
+        int room = Math.max(1, experiment.config().train().seqLen() - imageDocumentOverhead());
         if (options.captionMaxTokens() > 0) {
             return Math.min(room, options.captionMaxTokens());
         }
-        int longest = 1;
-        for (Example ex : images) {
+        int longest = Math.max(1, longestCaption(images));
+        return Math.min(room, (int) Math.ceil(1.5 * longest) + 4);
+    }
+
+    /** Positions an image document takes besides its caption: {@code BOS}, {@code BOI}, the patches, {@code EOI}. */
+    private int imageDocumentOverhead() {
+        return experiment.model().patchesPerImage() + 3;
+    }
+
+    /** Tokens in the longest caption of {@code examples} (0 for none). */
+    private int longestCaption(List<Example> examples) {
+        int longest = 0;
+        for (Example ex : examples) {
             longest = Math.max(longest, experiment.tokenizer().encode(ex.caption()).length);
         }
-        return Math.min(room, (int) Math.ceil(1.5 * longest) + 4);
+        return longest;
     }
 }
