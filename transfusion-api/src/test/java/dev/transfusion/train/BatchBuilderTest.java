@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class BatchBuilderTest {
     /** ε-prediction on a linear-in-t toy schedule ᾱ(t) = 1 − t/T, so expected values are easy to write down. */
-    static final DiffusionObjective EPS = new DiffusionObjective() {
+    static class ToyEpsilon implements DiffusionObjective {
         @Override
         public String name() {
             return "epsilon";
@@ -44,11 +44,26 @@ class BatchBuilderTest {
             double ab = 1.0 - t / 1000.0;
             return new Coefficients(Math.sqrt(ab), Math.sqrt(1 - ab), 0, 1);
         }
-    };
+    }
+
+    static final DiffusionObjective EPS = new ToyEpsilon();
 
     static BatchBuilder builder(double limitProbability) {
-        return new BatchBuilder(EPS, new NoiseLimit(500, limitProbability), new TransfusionMask(),
+        return builder(EPS, limitProbability);
+    }
+
+    static BatchBuilder builder(DiffusionObjective objective, double limitProbability) {
+        return new BatchBuilder(objective, new NoiseLimit(500, limitProbability), new TransfusionMask(),
                 new LatentGeometry(1, 2), 4, 16, 4, 10000);
+    }
+
+    static final HostTensor X0 = HostTensor.floats(Shape.of(1, 2, 2), new float[] {0.5f, -0.5f, 1f, 0f});
+
+    /** One row holding one document with two images of {@link #X0}. */
+    static PackedSequences twoImages() {
+        Document d = new Document(List.of(new Segment.Text(new int[] {1}), new Segment.Image(X0, false, null),
+                new Segment.Image(X0, false, null), new Segment.Text(new int[] {2})));
+        return new SequencePacker(1, 16, 4, 0).pack(new ArrayDeque<>(List.of(d)));
     }
 
     @Test
@@ -72,11 +87,7 @@ class BatchBuilderTest {
 
     @Test
     void eachImageGetsItsOwnTimestepAndConsistentNoisyTarget() {
-        HostTensor x0 = HostTensor.floats(Shape.of(1, 2, 2), new float[] {0.5f, -0.5f, 1f, 0f});
-        Document d = new Document(List.of(new Segment.Text(new int[] {1}), new Segment.Image(x0, false, null),
-                new Segment.Image(x0, false, null), new Segment.Text(new int[] {2})));
-        PackedSequences p = new SequencePacker(1, 16, 4, 0).pack(new ArrayDeque<>(List.of(d)));
-        Map<String, HostTensor> in = builder(0).build(p, new Random(3));
+        Map<String, HostTensor> in = builder(0).build(twoImages(), new Random(3));
         float[] time = in.get(BatchKeys.TIME).floats();
         float[] w = in.get(BatchKeys.IMAGE_WEIGHT).floats();
         assertThat(w[0]).isEqualTo(1f);
@@ -87,7 +98,7 @@ class BatchBuilderTest {
         for (int img = 0; img < 2; img++) {
             double ab = 1 - time[img] / 1000.0;
             for (int i = 0; i < 4; i++) {
-                double expected = Math.sqrt(ab) * x0.floats()[i] + Math.sqrt(1 - ab) * target[img * 4 + i];
+                double expected = Math.sqrt(ab) * X0.floats()[i] + Math.sqrt(1 - ab) * target[img * 4 + i];
                 assertThat((double) noisy[img * 4 + i]).isCloseTo(expected, within(1e-5));
             }
         }
@@ -99,38 +110,13 @@ class BatchBuilderTest {
 
     @Test
     void eachImageIsWeightedByTheObjectivesLossWeightAtItsTimestep() {
-        DiffusionObjective weighted = new DiffusionObjective() {
-            @Override
-            public String name() {
-                return "weighted";
-            }
-
-            @Override
-            public Family family() {
-                return Family.DDPM;
-            }
-
-            @Override
-            public int timesteps() {
-                return 1000;
-            }
-
-            @Override
-            public Coefficients coefficients(int t) {
-                return EPS.coefficients(t);
-            }
-
+        DiffusionObjective weighted = new ToyEpsilon() {
             @Override
             public double lossWeight(int t) {
                 return t / 100.0;
             }
         };
-        HostTensor x0 = HostTensor.floats(Shape.of(1, 2, 2), new float[] {0.5f, -0.5f, 1f, 0f});
-        Document d = new Document(List.of(new Segment.Text(new int[] {1}), new Segment.Image(x0, false, null),
-                new Segment.Image(x0, false, null), new Segment.Text(new int[] {2})));
-        PackedSequences p = new SequencePacker(1, 16, 4, 0).pack(new ArrayDeque<>(List.of(d)));
-        Map<String, HostTensor> in = new BatchBuilder(weighted, new NoiseLimit(500, 0), new TransfusionMask(),
-                new LatentGeometry(1, 2), 4, 16, 4, 10000).build(p, new Random(3));
+        Map<String, HostTensor> in = builder(weighted, 0).build(twoImages(), new Random(3));
         float[] time = in.get(BatchKeys.TIME).floats();
         float[] w = in.get(BatchKeys.IMAGE_WEIGHT).floats();
         for (int img = 0; img < 2; img++) {
