@@ -2,12 +2,15 @@ package dev.transfusion.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.transfusion.checkpoint.Checkpoint;
 import dev.transfusion.checkpoint.CheckpointStore;
 import dev.transfusion.config.ConfigLoader;
 import dev.transfusion.config.ExperimentConfig;
 import dev.transfusion.runtime.Experiment;
+import dev.transfusion.runtime.TrainedModel;
 import dev.transfusion.runtime.TrainingRun;
 import dev.transfusion.train.StepRecord;
 import dev.transfusion.train.TrainingListener;
@@ -21,7 +24,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Resuming from a checkpoint reproduces the uninterrupted loss curve; existing runs are never overwritten. */
+/**
+ * Resuming from a checkpoint reproduces the uninterrupted loss curve and weight average; existing runs are never
+ * overwritten.
+ */
 class ResumeTest {
     static final String CONFIG = """
             seed: 11
@@ -35,8 +41,8 @@ class ResumeTest {
     @TempDir
     Path tmp;
 
-    static List<Double> run(Path dir, boolean resume) {
-        ExperimentConfig config = ConfigLoader.parse(CONFIG, "resume.yaml", List.of());
+    static List<Double> run(Path dir, boolean resume, String... overrides) {
+        ExperimentConfig config = ConfigLoader.parse(CONFIG, "resume.yaml", List.of(overrides));
         List<Double> losses = new ArrayList<>();
         TrainingListener l = (StepRecord r) -> losses.add(r.loss());
         try (Experiment e = Experiment.create(config, Path.of("."))) {
@@ -52,10 +58,7 @@ class ResumeTest {
 
         Path b = tmp.resolve("b");
         run(b, false);
-        // Simulate a crash after step 4: the step-8 checkpoint never got written.
-        try (Stream<Path> s = Files.walk(b.resolve("checkpoints").resolve(CheckpointStore.dirName(8)))) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteCheckpoint(b, 8); // a crash after step 4: the step-8 checkpoint never got written
         List<Double> resumed = run(b, true);
         assertThat(resumed).hasSize(4);
         for (int i = 0; i < 4; i++) {
@@ -67,6 +70,34 @@ class ResumeTest {
         List<String> lines = Files.readAllLines(b.resolve(TrainingRun.METRICS_FILE));
         assertThat(new ObjectMapper().readTree(lines.get(0)).get("step").asInt()).isEqualTo(1);
         assertThat(new ObjectMapper().readTree(lines.get(0)).has("grad_norm")).isTrue();
+    }
+
+    @Test
+    void movingAverageIsSavedRestoredOnResumeAndUsedForSampling() throws IOException {
+        run(tmp.resolve("ema-full"), false, "train.ema=0.9");
+        Path b = tmp.resolve("ema-resumed");
+        run(b, false, "train.ema=0.9");
+        deleteCheckpoint(b, 8);
+        run(b, true, "train.ema=0.9");
+        Checkpoint full = CheckpointStore.read(tmp.resolve("ema-full/checkpoints").resolve(CheckpointStore.dirName(8)));
+        Checkpoint resumed = CheckpointStore.read(b.resolve("checkpoints").resolve(CheckpointStore.dirName(8)));
+        assertThat(full.ema()).isNotEmpty();
+        for (String name : full.params().keySet()) {
+            float[] a = full.ema().get(name).floats();
+            assertThat(resumed.ema().get(name).floats()).as(name).containsExactly(a, within(1e-5f));
+        }
+        // the average lags the last weights
+        String embedding = full.params().keySet().iterator().next();
+        assertThat(full.ema().get(embedding).floats()).isNotEqualTo(full.params().get(embedding).floats());
+        try (TrainedModel m = TrainedModel.load(tmp.resolve("ema-full"), List.of())) {
+            assertThat(m.params().read(embedding).floats()).containsExactly(full.ema().get(embedding).floats());
+        }
+    }
+
+    private static void deleteCheckpoint(Path run, long step) throws IOException {
+        try (Stream<Path> s = Files.walk(run.resolve("checkpoints").resolve(CheckpointStore.dirName(step)))) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * A run's checkpoints, {@code <runDir>/checkpoints/step-00001000/} each holding {@code model.safetensors},
- * {@code optimizer.safetensors} and {@code state.json}. A checkpoint is written into a hidden temp directory and
+ * {@code optimizer.safetensors}, {@code state.json} and, when the run averages its weights, {@code ema.safetensors}.
+ * A checkpoint is written into a hidden temp directory and
  * renamed into place, so a crash never leaves a half checkpoint; only the newest {@code keep} are kept. One writer
  * per run directory.
  */
@@ -37,6 +38,8 @@ public final class CheckpointStore {
     public static final String MODEL_FILE = "model.safetensors";
     /** Optimizer state file name. */
     public static final String OPTIMIZER_FILE = "optimizer.safetensors";
+    /** File name of the moving-average weights, present only when the run keeps them ({@code train.ema}). */
+    public static final String EMA_FILE = "ema.safetensors";
     /** Step and caller state file name. */
     public static final String STATE_FILE = "state.json";
 
@@ -89,6 +92,9 @@ public final class CheckpointStore {
             modelMeta.put("config", checkpoint.configYaml());
             SafeTensors.write(tmp.resolve(MODEL_FILE), checkpoint.params(), modelMeta);
             SafeTensors.write(tmp.resolve(OPTIMIZER_FILE), checkpoint.optimizer(), meta);
+            if (!checkpoint.ema().isEmpty()) {
+                SafeTensors.write(tmp.resolve(EMA_FILE), checkpoint.ema(), meta);
+            }
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("format", FORMAT);
             state.put("step", checkpoint.step());
@@ -191,7 +197,17 @@ public final class CheckpointStore {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> stateMap = (Map<String, Object>) state;
-        return new Checkpoint(step, model.tensors(), opt.tensors(), stateMap, config);
+        Path emaFile = checkpointDir.resolve(EMA_FILE);
+        Map<String, HostTensor> ema = Map.of();
+        if (Files.exists(emaFile)) {
+            SafeTensorsFile averaged = SafeTensors.read(emaFile);
+            requireFormat(emaFile, averaged.metadata().get("format"));
+            if (!averaged.tensors().keySet().equals(model.tensors().keySet())) {
+                throw new CheckpointException(emaFile, "names different tensors than " + MODEL_FILE);
+            }
+            ema = averaged.tensors();
+        }
+        return new Checkpoint(step, model.tensors(), opt.tensors(), ema, stateMap, config);
     }
 
     private static Map<String, Object> readState(Path file) throws IOException {

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A trained model loaded from a checkpoint, ready to generate; the config travels inside the checkpoint.
+ * A trained model loaded from a checkpoint, ready to generate; the config travels inside the checkpoint. It samples
+ * with the checkpoint's moving-average weights when the run kept them ({@code train.ema}), else its last weights.
  * <pre>{@code
  * try (TrainedModel m = TrainedModel.load(Path.of("runs/quickstart"), List.of())) {
  *     HostTensor image = m.generator().generateImage("a red circle", ImageOptions.of(3.0, 42));
@@ -52,7 +53,7 @@ public final class TrainedModel implements AutoCloseable {
             ExperimentConfig config = ConfigLoader.parse(ckpt.configYaml(), dir.resolve(CheckpointStore.MODEL_FILE)
                     + " (embedded config)", overrides);
             Experiment e = Experiment.create(config, Path.of("."));
-            return new TrainedModel(e, e.loadParameters(ckpt.params()), ckpt);
+            return new TrainedModel(e, e.loadParameters(ckpt.inferenceWeights()), ckpt);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -5,6 +5,8 @@ import dev.transfusion.backend.TrainStep;
 import dev.transfusion.checkpoint.Checkpoint;
 import dev.transfusion.checkpoint.CheckpointStore;
 import dev.transfusion.config.ConfigWriter;
+import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.train.EmaWeights;
 import dev.transfusion.train.MetricsLog;
 import dev.transfusion.train.Trainer;
 import dev.transfusion.train.TrainingListener;
@@ -58,13 +60,15 @@ public final class TrainingRun {
                     step.loadOptimizerState(latest.get().optimizer());
                     start = latest.get().step();
                 }
+                EmaWeights ema = startEma(experiment.config().train().ema(), params, latest.filter(c -> resume));
                 Path[] last = {latest.map(c -> store.directory().resolve(CheckpointStore.dirName(c.step()))).orElse(null)};
                 Trainer.CheckpointHook hook = completed -> {
                     Map<String, Object> state = new LinkedHashMap<>();
                     state.put("step", completed);
                     state.put("seed", experiment.config().seed());
                     try {
-                        last[0] = store.save(completed, params.readAll(), step.optimizerState(), state, yaml);
+                        last[0] = store.save(new Checkpoint(completed, params.readAll(), step.optimizerState(),
+                                ema == null ? Map.of() : ema.weights(), state, yaml));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write checkpoint in " + store.directory() + ": "
                                 + e.getMessage(), e);
@@ -73,11 +77,33 @@ public final class TrainingRun {
                 var t = experiment.config().train();
                 Trainer trainer = new Trainer(step, experiment.batches(), new Trainer.Options(t.steps(),
                         experiment.learningRate(), t.logEvery(), t.checkpointEvery(), t.maxNonfinite()), log, hook);
-                trainer.run(start, listener);
+                trainer.run(start, ema == null ? listener : averaging(ema, params, listener));
                 return new Result(runDir, start, t.steps(), last[0]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("training run in " + runDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The moving average for {@code decay} (null when 0): restored from a resumed checkpoint when it holds one. */
+    private static EmaWeights startEma(double decay, ParameterStore params, Optional<Checkpoint> resumed) {
+        if (decay == 0) {
+            return null;
+        }
+        Map<String, HostTensor> current = params.readAll();
+        if (resumed.isPresent() && !resumed.get().ema().isEmpty()) {
+            return EmaWeights.restore(resumed.get().ema(), current, decay, resumed.get().step());
+        }
+        return EmaWeights.startingAt(current, decay);
+    }
+
+    /** Folds every applied update into {@code ema} before {@code listener} (and the checkpoint hook) see it. */
+    private static TrainingListener averaging(EmaWeights ema, ParameterStore params, TrainingListener listener) {
+        return record -> {
+            if (!record.skipped()) {
+                ema.update(params.readAll());
+            }
+            listener.onStep(record);
+        };
     }
 }

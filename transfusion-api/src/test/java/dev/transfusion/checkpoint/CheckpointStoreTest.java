@@ -49,6 +49,29 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void movingAverageWeightsRoundTripAndAreWhatInferenceUses() throws Exception {
+        CheckpointStore store = new CheckpointStore(run);
+        Checkpoint plain = checkpoint(5);
+        assertThat(plain.inferenceWeights()).isEqualTo(plain.params());
+        Map<String, HostTensor> ema = new LinkedHashMap<>();
+        ema.put("tok_embeddings.weight", HostTensor.floats(Shape.of(3, 2), new float[] {9, 8, 7, 6, 5, 4}));
+        ema.put("norm.weight", HostTensor.floats(Shape.of(2), new float[] {0.25f, -0.25f}));
+        Checkpoint averaged = new Checkpoint(5, plain.params(), plain.optimizer(), ema, plain.state(),
+                plain.configYaml());
+        Path saved = store.save(averaged);
+        assertThat(saved.resolve(CheckpointStore.EMA_FILE)).exists();
+        Checkpoint loaded = store.load(saved);
+        assertThat(loaded).isEqualTo(averaged);
+        assertThat(loaded.inferenceWeights()).isEqualTo(ema);
+        // an average that does not match the model's tensors is refused, naming the file
+        SafeTensors.write(saved.resolve(CheckpointStore.EMA_FILE), Map.of("norm.weight", ema.get("norm.weight")),
+                Map.of("format", CheckpointStore.FORMAT, "step", "5"));
+        assertThatThrownBy(() -> store.load(saved)).isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith(saved.resolve(CheckpointStore.EMA_FILE).toString())
+                .hasMessageContaining("different tensors");
+    }
+
+    @Test
     void latestIsTheHighestStepAndRetentionKeepsTheNewest() throws Exception {
         CheckpointStore store = new CheckpointStore(run, 2);
         assertThat(store.latest()).isEmpty();

@@ -34,7 +34,7 @@ class ConfigErrorsTest {
                 """);
         assertThat(m).startsWith("exp.yaml: train.learning_rate (line 3): unknown key; known keys of train: [steps, "
                 + "batch, seq_len, lr, warmup,");
-        assertThat(m).contains("max_nonfinite]");
+        assertThat(m).contains("max_nonfinite, ema]");
         assertThat(error("diffusion:\n  noise_limit: {max_t: 5, prob: 1}\n"))
                 .isEqualTo("exp.yaml: diffusion.noise_limit.prob (line 2): unknown key; known keys of "
                         + "diffusion.noise_limit: [max_t, probability]");
@@ -71,6 +71,9 @@ class ConfigErrorsTest {
                         + "got -0.1");
         assertThat(error("train: {seq_len: 4}"))
                 .isEqualTo("exp.yaml: train.seq_len (line 1): expected an integer >= 8, got 4");
+        assertThat(error("train: {ema: 1.0}"))
+                .isEqualTo("exp.yaml: train.ema (line 1): ema must be 0 (off) or a decay in (0, 1) such as 0.999, "
+                        + "got 1.0");
         assertThat(error("backend: {device: tpu}"))
                 .isEqualTo("exp.yaml: backend.device (line 1): expected cpu, gpu or gpu:N, got 'tpu'");
     }

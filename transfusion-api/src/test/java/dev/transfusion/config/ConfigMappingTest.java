@@ -187,9 +187,9 @@ class ConfigMappingTest {
         TrainConfig t = parse("""
                 train: { steps: 10, batch: 2, seq_len: 8, lr: 1e-3, warmup: 20, min_lr: 0, weight_decay: 0,
                          beta1: 0.8, beta2: 0.99, eps: 1e-6, clip_norm: 0, log_every: 1, checkpoint_every: 0,
-                         keep_checkpoints: 1, max_nonfinite: 0 }
+                         keep_checkpoints: 1, max_nonfinite: 0, ema: 0.995 }
                 """).train();
-        assertThat(t).isEqualTo(new TrainConfig(10, 2, 8, 1e-3, 20, 0.0, 0.0, 0.8, 0.99, 1e-6, 0.0, 1, 0, 1, 0));
+        assertThat(t).isEqualTo(new TrainConfig(10, 2, 8, 1e-3, 20, 0.0, 0.0, 0.8, 0.99, 1e-6, 0.0, 1, 0, 1, 0, 0.995));
     }
 
     @Test

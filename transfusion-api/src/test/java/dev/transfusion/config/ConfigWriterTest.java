@@ -36,7 +36,7 @@ class ConfigWriterTest {
                         text_only: 0.5, caption_dropout: 0.0 }
                 train: { steps: 3, batch: 1, seq_len: 9, lr: 1.0, warmup: 0, min_lr: 1.0, weight_decay: 0.0,
                          beta1: 0.0, beta2: 0.5, eps: 2.0, clip_norm: 0.0, log_every: 1, checkpoint_every: 0,
-                         keep_checkpoints: 9, max_nonfinite: 0 }
+                         keep_checkpoints: 9, max_nonfinite: 0, ema: 0.5 }
                 """, "in.yaml", List.of());
         String yaml = ConfigWriter.toYaml(c);
         assertThat(ConfigLoader.parse(yaml, "out.yaml", List.of())).isEqualTo(c);
