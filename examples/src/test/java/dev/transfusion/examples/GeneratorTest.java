@@ -53,6 +53,34 @@ class GeneratorTest {
     }
 
     @Test
+    void guidanceIsAppliedOnlyInsideTheSamplersInterval() {
+        String prompt = "a large blue square";
+        float[] unguided = image(List.of(), prompt, 1.0);
+        float[] guided = image(List.of(), prompt, 3.0);
+        // the interval [0, 0.1] holds none of the six visited timesteps (1000, 834, ...), so cfg 3 changes nothing
+        float[] outside = image(List.of("sampler.cfg_from=0.0", "sampler.cfg_to=0.1"), prompt, 3.0);
+        assertThat(maxDifference(guided, unguided)).isGreaterThan(1e-3);
+        assertThat(maxDifference(outside, unguided)).isLessThan(1e-4);
+    }
+
+    private static float[] image(List<String> overrides, String prompt, double cfg) {
+        ExperimentConfig config = ConfigLoader.parse(CONFIG, "gen.yaml", overrides);
+        try (Experiment e = Experiment.create(config, Path.of("."));
+             ParameterStore p = e.initParameters();
+             Generator g = e.generator(p, 64)) {
+            return g.generateImage(prompt, ImageOptions.of(cfg, 5)).floats();
+        }
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Test
     void captionAndInterleavedStreamTokensAndStopAtTheLimit() {
         ExperimentConfig cfg = ConfigLoader.parse(CONFIG, "gen.yaml", List.of());
         try (Experiment e = Experiment.create(cfg, Path.of("."));

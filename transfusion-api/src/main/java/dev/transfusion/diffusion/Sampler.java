@@ -23,6 +23,14 @@ public interface Sampler {
     double guidance();
 
     /**
+     * Whether the generator applies guidance at timestep {@code t} (outside the interval it uses the conditional
+     * prediction alone). Default: everywhere.
+     */
+    default boolean guidedAt(int t) {
+        return true;
+    }
+
+    /**
      * One step from {@code timesteps()[index]} to the next visited timestep (or 0 after the last), calling
      * {@code model} as often as the method needs; {@code rng} supplies any fresh noise.
      */

@@ -177,7 +177,7 @@ public final class Generator implements AutoCloseable {
             float[] time = new float[rows];
             Arrays.fill(time, (float) objective.modelTime(t));
             HostTensor pred = s.runImage(batchOf(xt, rows), time, patches, false);
-            return rows == 1 ? pred : guide(pred, w);
+            return rows == 1 ? pred : guide(pred, sampler.guidedAt(t) ? w : 1.0);
         }, noise, options.seed() + 1, options.listener());
         float[] time = new float[rows];
         Arrays.fill(time, (float) objective.modelTime(0));

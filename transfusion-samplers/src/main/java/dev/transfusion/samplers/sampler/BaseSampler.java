@@ -16,6 +16,7 @@ abstract class BaseSampler implements Sampler {
     private final DiffusionObjective objective;
     private final int[] timesteps;
     private final double guidance;
+    private final SamplerParams params;
 
     BaseSampler(String name, Family family, DiffusionObjective objective, SamplerParams params) {
         this.name = Objects.requireNonNull(name, "name");
@@ -28,6 +29,7 @@ abstract class BaseSampler implements Sampler {
         }
         this.timesteps = params.timesteps(objective.timesteps());
         this.guidance = params.guidance();
+        this.params = params;
     }
 
     @Override
@@ -48,6 +50,11 @@ abstract class BaseSampler implements Sampler {
     @Override
     public final double guidance() {
         return guidance;
+    }
+
+    @Override
+    public final boolean guidedAt(int t) {
+        return params.guidedAt(t, objective.timesteps());
     }
 
     /** The objective whose outputs the model produces. */

@@ -16,7 +16,7 @@ public final class DdimSamplerFactory extends SamplerFactorySupport {
 
     @Override
     public String description() {
-        return "DDIM; params steps=50, eta=0.0, spacing=trailing, clip=1.0, cfg=3.0";
+        return "DDIM; params steps=50, eta=0.0, spacing=trailing, clip=1.0, cfg=3.0, cfg_from=0, cfg_to=1";
     }
 
     @Override

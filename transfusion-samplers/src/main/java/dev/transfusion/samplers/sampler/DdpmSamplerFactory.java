@@ -16,7 +16,7 @@ public final class DdpmSamplerFactory extends SamplerFactorySupport {
 
     @Override
     public String description() {
-        return "ancestral DDPM with respacing; params steps=250, spacing=trailing, clip=1.0, cfg=3.0";
+        return "ancestral DDPM with respacing; params steps=250, spacing=trailing, clip=1.0, cfg=3.0, cfg_from=0, cfg_to=1";
     }
 
     @Override

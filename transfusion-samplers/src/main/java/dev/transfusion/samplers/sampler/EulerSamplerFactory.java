@@ -16,7 +16,7 @@ public final class EulerSamplerFactory extends SamplerFactorySupport {
 
     @Override
     public String description() {
-        return "Euler flow ODE sampler; params steps=50, spacing=trailing, cfg=3.0";
+        return "Euler flow ODE sampler; params steps=50, spacing=trailing, cfg=3.0, cfg_from=0, cfg_to=1";
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class HeunSamplerFactory extends SamplerFactorySupport {
 
     @Override
     public String description() {
-        return "Heun (second order) flow ODE sampler; params steps=50, spacing=trailing, cfg=3.0";
+        return "Heun (second order) flow ODE sampler; params steps=50, spacing=trailing, cfg=3.0, cfg_from=0, cfg_to=1";
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Shared part of the built-in sampler factories: the family check, unknown-key check and the common params
- * {@code steps}, {@code spacing}, {@code cfg}.
+ * {@code steps}, {@code spacing}, {@code cfg}, {@code cfg_from}, {@code cfg_to}.
  */
 abstract class SamplerFactorySupport implements SamplerFactory {
     @Override
@@ -22,7 +22,7 @@ abstract class SamplerFactorySupport implements SamplerFactory {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(objective, "objective");
         SamplerFactory.requireFamily(spec, family(), objective);
-        List<String> known = new ArrayList<>(List.of("steps", "spacing", "cfg"));
+        List<String> known = new ArrayList<>(List.of("steps", "spacing", "cfg", "cfg_from", "cfg_to"));
         known.addAll(extraKeys());
         spec.requireOnly(known.toArray(String[]::new));
         SamplerParams params = SamplerParams.read(spec, defaultSteps(), objective);

@@ -57,6 +57,25 @@ class SamplerFactoriesTest {
     }
 
     @Test
+    void guidanceIntervalIsInFractionsOfT() {
+        Sampler everywhere = new DdpmSamplerFactory().create(spec("ddpm", Map.of()), CTX, COSINE, EPS);
+        assertThat(everywhere.guidedAt(1000)).isTrue();
+        assertThat(everywhere.guidedAt(1)).isTrue();
+        Sampler limited = new DdpmSamplerFactory().create(spec("ddpm", Map.of("cfg_from", 0.1, "cfg_to", 0.6)), CTX,
+                COSINE, EPS);
+        assertThat(limited.guidedAt(1000)).isFalse();
+        assertThat(limited.guidedAt(601)).isFalse();
+        assertThat(limited.guidedAt(600)).isTrue();
+        assertThat(limited.guidedAt(100)).isTrue();
+        assertThat(limited.guidedAt(99)).isFalse();
+        assertThatThrownBy(() -> new DdimSamplerFactory().create(spec("ddim", Map.of("cfg_from", 0.7, "cfg_to", 0.2)),
+                CTX, COSINE, EPS)).isInstanceOf(ConfigException.class)
+                .hasMessage("sampler.cfg_from: cfg_from (0.7) must not exceed cfg_to (0.2)");
+        assertThatThrownBy(() -> new EulerSamplerFactory().create(spec("euler", Map.of("cfg_to", 1.5)), CTX, COSINE,
+                FLOW)).isInstanceOf(ConfigException.class).hasMessageStartingWith("sampler.cfg_to:");
+    }
+
+    @Test
     void familyMismatchNamesBoth() {
         assertThatThrownBy(() -> new DdpmSamplerFactory().create(spec("ddpm", Map.of()), CTX, COSINE, FLOW))
                 .isInstanceOf(ConfigException.class)
@@ -73,12 +92,13 @@ class SamplerFactoriesTest {
         assertThatThrownBy(() -> new EulerSamplerFactory().create(spec("euler", Map.of("clip", 1.0)), CTX, COSINE,
                 FLOW))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("sampler.clip: unknown key for sampler type 'euler'; known keys: [cfg, spacing, steps]");
+                .hasMessage("sampler.clip: unknown key for sampler type 'euler'; known keys: [cfg, cfg_from, cfg_to, spacing, "
+                        + "steps]");
         assertThatThrownBy(() -> new DdpmSamplerFactory().create(spec("ddpm", Map.of("eta", 1.0)), CTX, COSINE,
                 EPS))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("sampler.eta: unknown key for sampler type 'ddpm'; known keys: [cfg, clip, spacing,"
-                        + " steps]");
+                .hasMessage("sampler.eta: unknown key for sampler type 'ddpm'; known keys: [cfg, cfg_from, cfg_to,"
+                        + " clip, spacing, steps]");
     }
 
     @Test
