@@ -43,6 +43,44 @@ public sealed interface Init {
         }
     }
 
+    /**
+     * The fixed 2-D sine-cosine position table of ViT/MAE/DiT for a {@code grid}×{@code grid} patch grid, shape
+     * {@code (1, grid², dim)}: the first half of the channels encodes the row, the second the column, each as
+     * {@code dim/4} sines then {@code dim/4} cosines at frequencies {@code 10000^(−k/(dim/4))}. Neighbouring patches
+     * start with similar codes, so a patch's 2-D neighbourhood is known from the first step instead of being learned.
+     */
+    record SinCos2d(int grid) implements Init {
+        public SinCos2d {
+            if (grid < 1) {
+                throw new IllegalArgumentException("grid must be >= 1, got " + grid);
+            }
+        }
+
+        @Override
+        public HostTensor sample(Shape shape, SplittableRandom rng) {
+            int dim = shape.dimInt(shape.rank() - 1);
+            if (dim % 4 != 0 || shape.size() != (long) grid * grid * dim) {
+                throw new IllegalArgumentException("a 2-D sin-cos table for a " + grid + "x" + grid
+                        + " grid needs shape (1, " + grid * grid + ", dim) with dim divisible by 4, got " + shape);
+            }
+            int quarter = dim / 4;
+            float[] d = new float[Math.toIntExact(shape.size())];
+            for (int row = 0; row < grid; row++) {
+                for (int col = 0; col < grid; col++) {
+                    int base = (row * grid + col) * dim;
+                    for (int k = 0; k < quarter; k++) {
+                        double omega = Math.pow(10000, -k / (double) quarter);
+                        d[base + k] = (float) Math.sin(row * omega);
+                        d[base + quarter + k] = (float) Math.cos(row * omega);
+                        d[base + 2 * quarter + k] = (float) Math.sin(col * omega);
+                        d[base + 3 * quarter + k] = (float) Math.cos(col * omega);
+                    }
+                }
+            }
+            return HostTensor.floats(shape, d);
+        }
+    }
+
     /** Zeros. */
     static Init zeros() {
         return new Constant(0);

@@ -41,7 +41,8 @@ class LinearPatchEncoderBackendTest {
     void encodeAndDecodeShapes(int patch) {
         int dim = 8;
         ParamBuilder pb = new ParamBuilder();
-        LinearPatchEncoder e = new LinearPatchEncoder(new EncoderContext(dim, new LatentGeometry(3, 16), pb), patch, true);
+        LinearPatchEncoder e = new LinearPatchEncoder(new EncoderContext(dim, new LatentGeometry(3, 16), pb), patch,
+                PositionEmbedding.LEARNED);
         try (ParameterStore ps = backend.createParameters(pb.specs(), ParamInitializer.initialize(pb.specs(), 1));
                 CompiledFunction fn = backend.compile("linear", (env, in) -> {
                     EncodedImages enc = e.encode(env, in.get("x"), in.get("t"));

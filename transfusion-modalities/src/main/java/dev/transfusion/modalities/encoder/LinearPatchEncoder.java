@@ -27,7 +27,7 @@ public final class LinearPatchEncoder implements ModalityEncoder {
     private final String posEmbed;
 
     /** Builds the encoder for {@code context}'s geometry with patch size {@code patch}. */
-    public LinearPatchEncoder(EncoderContext context, int patch, boolean positionEmbedding) {
+    public LinearPatchEncoder(EncoderContext context, int patch, PositionEmbedding positionEmbedding) {
         this.patch = patch;
         this.channels = context.latent().channels();
         this.size = context.latent().size();
@@ -39,8 +39,12 @@ public final class LinearPatchEncoder implements ModalityEncoder {
         ParamBuilder p = context.params();
         this.in = new Linear(p, "patch_in", patchDim, context.dim(), true);
         this.out = new Linear(p, "patch_out", context.dim(), patchDim, true, new Init.Normal(0.02 / Math.sqrt(context.dim())));
-        this.posEmbed = positionEmbedding
-                ? p.param("pos_embed", Shape.of(1, patches, context.dim()), new Init.Normal(0.02), false) : null;
+        this.posEmbed = switch (positionEmbedding) {
+            case NONE -> null;
+            case LEARNED -> p.param("pos_embed", Shape.of(1, patches, context.dim()), new Init.Normal(0.02), false);
+            case SINCOS -> p.param("pos_embed", Shape.of(1, patches, context.dim()), new Init.SinCos2d(size / patch),
+                    false);
+        };
     }
 
     @Override

@@ -5,7 +5,11 @@ import dev.transfusion.modality.ModalityEncoderPlan;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.PluginContext;
 
-/** The {@code linear} encoder plugin: params {@code patch} (default 2) and {@code pos_embed} (default true). */
+/**
+ * The {@code linear} encoder plugin: params {@code patch} (default 2) and {@code pos_embed}: {@code learned}
+ * (default; also {@code true}), {@code sincos} (learned, starting from the 2-D sine-cosine table) or {@code none}
+ * (also {@code false}; positions come from RoPE alone).
+ */
 public final class LinearPatchEncoderFactory implements ModalityEncoderFactory {
     @Override
     public String name() {
@@ -16,10 +20,13 @@ public final class LinearPatchEncoderFactory implements ModalityEncoderFactory {
     public ModalityEncoderPlan create(ComponentSpec spec, PluginContext context) {
         spec.requireOnly("patch", "pos_embed");
         int patch = spec.getInt("patch", 2, 1, 64);
-        boolean pos = spec.getBoolean("pos_embed", true);
+        PositionEmbedding pos = PositionEmbedding.read(spec);
         return ctx -> {
             if (ctx.latent().size() % patch != 0) {
                 throw spec.error("patch", "patch size " + patch + " does not divide the latent size " + ctx.latent().size());
+            }
+            if (pos == PositionEmbedding.SINCOS && ctx.dim() % 4 != 0) {
+                throw spec.error("pos_embed", "sincos needs model.dim divisible by 4, got " + ctx.dim());
             }
             return new LinearPatchEncoder(ctx, patch, pos);
         };

@@ -33,4 +33,28 @@ class LinearPatchGeometryTest {
                 .build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("image.encoder.patch");
     }
+
+    @Test
+    void positionEmbeddingChoicesAndErrors() {
+        ParamBuilder sincos = new ParamBuilder();
+        new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
+                Map.of("patch", 4, "pos_embed", "sincos")), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16),
+                sincos));
+        assertThat(sincos.specs()).anySatisfy(s -> {
+            assertThat(s.name()).endsWith("pos_embed");
+            assertThat(s.init()).isEqualTo(new dev.transfusion.nn.Init.SinCos2d(4));
+        });
+        ParamBuilder none = new ParamBuilder();
+        new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
+                Map.of("patch", 4, "pos_embed", false)), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16),
+                none));
+        assertThat(none.specs()).noneSatisfy(s -> assertThat(s.name()).endsWith("pos_embed"));
+        assertThatThrownBy(() -> new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
+                Map.of("pos_embed", "rope2d")), CTX)).isInstanceOf(ConfigException.class)
+                .hasMessage("image.encoder.pos_embed: expected learned, sincos or none, got 'rope2d'");
+        assertThatThrownBy(() -> new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
+                Map.of("pos_embed", "sincos")), CTX).build(new EncoderContext(18, new LatentGeometry(3, 16),
+                new ParamBuilder()))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("divisible by 4");
+    }
 }

@@ -1,0 +1,25 @@
+package dev.transfusion.modalities.encoder;
+
+import dev.transfusion.plugin.ComponentSpec;
+import java.util.Locale;
+
+/** The per-patch position embedding of the linear encoder ({@code pos_embed}). */
+public enum PositionEmbedding {
+    /** None: patch positions come only from the transformer's RoPE over the sequence. */
+    NONE,
+    /** Learned, initialised small at random (the paper's linear encoder). */
+    LEARNED,
+    /** Learned, initialised to the 2-D sine-cosine table (ViT/DiT), so 2-D neighbourhoods are known from step 0. */
+    SINCOS;
+
+    /** Reads {@code pos_embed}: learned (default, or true), sincos, or none (or false). */
+    public static PositionEmbedding read(ComponentSpec spec) {
+        String v = spec.getString("pos_embed", "learned").toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "learned", "true" -> LEARNED;
+            case "sincos" -> SINCOS;
+            case "none", "false" -> NONE;
+            default -> throw spec.error("pos_embed", "expected learned, sincos or none, got '" + v + "'");
+        };
+    }
+}
