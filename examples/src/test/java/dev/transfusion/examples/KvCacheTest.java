@@ -93,6 +93,62 @@ class KvCacheTest {
         }
     }
 
+    /**
+     * A denoising pass through the session (prompt in the cache, noisy image appended uncommitted) predicts what the
+     * training forward predicts for the same noisy image at the same time: same positions, mask and patch rows.
+     */
+    @Test
+    void denoisingPassEqualsTheTrainingForward() {
+        ExperimentConfig config = ConfigLoader.parse(CONFIG, "kv.yaml", List.of());
+        try (Experiment e = Experiment.create(config, Path.of("."));
+             ParameterStore params = e.initParameters()) {
+            TransfusionModel model = e.model();
+            var sp = e.tokenizer().specials();
+            int[] text = e.tokenizer().encode("a large blue square");
+            int[] head = new int[text.length + 2];
+            head[0] = sp.bos();
+            System.arraycopy(text, 0, head, 1, text.length);
+            head[head.length - 1] = sp.boi();
+            HostTensor latent = e.documents().latentOf(e.dataset().get(dev.transfusion.data.Split.HELD_OUT, 1).image());
+            Document doc = new Document(List.of(new Segment.Text(head), new Segment.Image(latent, false, null),
+                    new Segment.Text(new int[] {sp.eoi()})));
+            Map<String, HostTensor> in = new java.util.HashMap<>(e.batchBuilder().build(
+                    e.packer().pack(new ArrayDeque<>(List.of(doc))), new Random(1)));
+            float[] noisy = in.get(BatchKeys.NOISY).floats().clone(); // the builder's noisy image, slot 0
+            float time = in.get(BatchKeys.TIME).floats()[0];
+            CompiledFunction full = e.backend().compile("full-image", (env, x) -> {
+                var te = model.embedTime(env, x.get(BatchKeys.TIME));
+                var enc = model.encodeImages(env, x.get(BatchKeys.NOISY), te);
+                Tensor seq = model.embedSequence(env, x.get(BatchKeys.TOKENS), enc.patches(), x.get(BatchKeys.SOURCE));
+                Tensor h = model.transformer().forward(env, seq, x.get(BatchKeys.ROPE_COS), x.get(BatchKeys.ROPE_SIN),
+                        x.get(BatchKeys.MASK), null).hidden();
+                return Map.of("prediction", model.decodeImages(env, h, x.get(BatchKeys.PATCH_ROWS), enc, te));
+            }, params);
+            float[] expected = full.callHost(in).get("prediction").floats();
+            double spread = 0;
+            for (float v : expected) {
+                spread = Math.max(spread, Math.abs(v - expected[0]));
+            }
+            assertThat(spread).as("the prediction must vary for the comparison to mean anything").isGreaterThan(0.05);
+            Generator g = e.generator(params, config.train().seqLen());
+            try (DecodeSession s = g.openSession(1)) {
+                for (int t : head) {
+                    s.appendToken(new int[] {t}, new boolean[] {true});
+                }
+                int size = latent.floats().length;
+                float[] got = s.runImage(HostTensor.floats(Shape.of(1, 3, 16, 16), java.util.Arrays.copyOf(noisy, size)),
+                        new float[] {time}, model.patchesPerImage(), false).floats();
+                assertThat(got).hasSize(size);
+                for (int i = 0; i < size; i++) {
+                    assertThat(got[i]).as("prediction element %d", i)
+                            .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(2e-4f));
+                }
+            }
+            g.close();
+            full.close();
+        }
+    }
+
     static void assertRowClose(float[] cached, float[] full, int offset, int vocab) {
         for (int i = 0; i < vocab; i++) {
             assertThat(cached[i]).as("logit %d at offset %d", i, offset)
