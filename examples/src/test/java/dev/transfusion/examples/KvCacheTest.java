@@ -44,13 +44,9 @@ class KvCacheTest {
             TransfusionModel model = e.model();
             var sp = e.tokenizer().specials();
             int[] text = e.tokenizer().encode("a red circle");
-            HostTensor pixels = e.dataset().get(dev.transfusion.data.Split.HELD_OUT, 0).image();
-            HostTensor latent = e.documents().latentOf(pixels);
+            HostTensor latent = e.documents().latentOf(e.dataset().get(dev.transfusion.data.Split.HELD_OUT, 0).image());
             // BOS text BOI [image, clean] EOI text
-            int[] head = new int[text.length + 2];
-            head[0] = sp.bos();
-            System.arraycopy(text, 0, head, 1, text.length);
-            head[head.length - 1] = sp.boi();
+            int[] head = prompt(e, "a red circle");
             int[] tail = {sp.eoi(), text[0], text[1], text[2]};
             Document doc = new Document(List.of(new Segment.Text(head), new Segment.Image(latent, false, null),
                     new Segment.Text(tail)));
@@ -62,14 +58,7 @@ class KvCacheTest {
             float[] noisy = in.get(BatchKeys.NOISY).floats();
             System.arraycopy(latent.floats(), 0, noisy, 0, latent.floats().length); // clean image in slot 0
             in.put(BatchKeys.TIME, HostTensor.floats(in.get(BatchKeys.TIME).shape(), new float[in.get(BatchKeys.TIME).floats().length]));
-            CompiledFunction full = e.backend().compile("full", (env, x) -> {
-                var te = model.embedTime(env, x.get(BatchKeys.TIME));
-                var enc = model.encodeImages(env, x.get(BatchKeys.NOISY), te);
-                Tensor seq = model.embedSequence(env, x.get(BatchKeys.TOKENS), enc.patches(), x.get(BatchKeys.SOURCE));
-                Tensor h = model.transformer().forward(env, seq, x.get(BatchKeys.ROPE_COS), x.get(BatchKeys.ROPE_SIN),
-                        x.get(BatchKeys.MASK), null).hidden();
-                return Map.of("logits", model.logits(env, h));
-            }, params);
+            CompiledFunction full = fullForward(e, params);
             HostTensor fullLogits = full.callHost(in).get("logits"); // (1, L, V)
             int vocab = Math.toIntExact(fullLogits.shape().dim(2));
 
@@ -103,27 +92,15 @@ class KvCacheTest {
         try (Experiment e = Experiment.create(config, Path.of("."));
              ParameterStore params = e.initParameters()) {
             TransfusionModel model = e.model();
-            var sp = e.tokenizer().specials();
-            int[] text = e.tokenizer().encode("a large blue square");
-            int[] head = new int[text.length + 2];
-            head[0] = sp.bos();
-            System.arraycopy(text, 0, head, 1, text.length);
-            head[head.length - 1] = sp.boi();
+            int[] head = prompt(e, "a large blue square");
             HostTensor latent = e.documents().latentOf(e.dataset().get(dev.transfusion.data.Split.HELD_OUT, 1).image());
             Document doc = new Document(List.of(new Segment.Text(head), new Segment.Image(latent, false, null),
-                    new Segment.Text(new int[] {sp.eoi()})));
+                    new Segment.Text(new int[] {e.tokenizer().specials().eoi()})));
             Map<String, HostTensor> in = new java.util.HashMap<>(e.batchBuilder().build(
                     e.packer().pack(new ArrayDeque<>(List.of(doc))), new Random(1)));
             float[] noisy = in.get(BatchKeys.NOISY).floats().clone(); // the builder's noisy image, slot 0
             float time = in.get(BatchKeys.TIME).floats()[0];
-            CompiledFunction full = e.backend().compile("full-image", (env, x) -> {
-                var te = model.embedTime(env, x.get(BatchKeys.TIME));
-                var enc = model.encodeImages(env, x.get(BatchKeys.NOISY), te);
-                Tensor seq = model.embedSequence(env, x.get(BatchKeys.TOKENS), enc.patches(), x.get(BatchKeys.SOURCE));
-                Tensor h = model.transformer().forward(env, seq, x.get(BatchKeys.ROPE_COS), x.get(BatchKeys.ROPE_SIN),
-                        x.get(BatchKeys.MASK), null).hidden();
-                return Map.of("prediction", model.decodeImages(env, h, x.get(BatchKeys.PATCH_ROWS), enc, te));
-            }, params);
+            CompiledFunction full = fullForward(e, params);
             float[] expected = full.callHost(in).get("prediction").floats();
             double spread = 0;
             for (float v : expected) {
@@ -147,6 +124,31 @@ class KvCacheTest {
             g.close();
             full.close();
         }
+    }
+
+    /** BOS, the caption's tokens, BOI. */
+    static int[] prompt(Experiment e, String caption) {
+        var sp = e.tokenizer().specials();
+        int[] text = e.tokenizer().encode(caption);
+        int[] head = new int[text.length + 2];
+        head[0] = sp.bos();
+        System.arraycopy(text, 0, head, 1, text.length);
+        head[head.length - 1] = sp.boi();
+        return head;
+    }
+
+    /** The training forward over a packed batch: every position's logits and every image's prediction. */
+    static CompiledFunction fullForward(Experiment e, ParameterStore params) {
+        TransfusionModel model = e.model();
+        return e.backend().compile("full", (env, x) -> {
+            var te = model.embedTime(env, x.get(BatchKeys.TIME));
+            var enc = model.encodeImages(env, x.get(BatchKeys.NOISY), te);
+            Tensor seq = model.embedSequence(env, x.get(BatchKeys.TOKENS), enc.patches(), x.get(BatchKeys.SOURCE));
+            Tensor h = model.transformer().forward(env, seq, x.get(BatchKeys.ROPE_COS), x.get(BatchKeys.ROPE_SIN),
+                    x.get(BatchKeys.MASK), null).hidden();
+            return Map.of("logits", model.logits(env, h),
+                    "prediction", model.decodeImages(env, h, x.get(BatchKeys.PATCH_ROWS), enc, te));
+        }, params);
     }
 
     static void assertRowClose(float[] cached, float[] full, int offset, int vocab) {
