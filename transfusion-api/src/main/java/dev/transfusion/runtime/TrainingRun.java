@@ -67,7 +67,11 @@ public final class TrainingRun {
                     state.put("step", completed);
                     state.put("seed", experiment.config().seed());
                     try {
-                        last[0] = store.save(new Checkpoint(completed, params.readAll(), step.optimizerState(),
+                        Map<String, HostTensor> weights = params.readAll();
+                        if (ema != null) {
+                            ema.flush(() -> weights);
+                        }
+                        last[0] = store.save(new Checkpoint(completed, weights, step.optimizerState(),
                                 ema == null ? Map.of() : ema.weights(), state, yaml));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write checkpoint in " + store.directory() + ": "
@@ -97,11 +101,11 @@ public final class TrainingRun {
         return EmaWeights.startingAt(current, decay);
     }
 
-    /** Folds every applied update into {@code ema} before {@code listener} (and the checkpoint hook) see it. */
+    /** Counts every applied update in {@code ema} (which reads the weights every few steps) before {@code listener}. */
     private static TrainingListener averaging(EmaWeights ema, ParameterStore params, TrainingListener listener) {
         return record -> {
             if (!record.skipped()) {
-                ema.update(params.readAll());
+                ema.onStep(params::readAll);
             }
             listener.onStep(record);
         };

@@ -32,6 +32,37 @@ class EmaWeightsTest {
     }
 
     @Test
+    void readsTheWeightsEveryIntervalWithTheProductOfTheSkippedDecays() {
+        assertThat(EmaWeights.startingAt(params(0f), 0.9).interval()).isEqualTo(1);
+        assertThat(EmaWeights.startingAt(params(0f), 0.995).interval()).isEqualTo(4);
+        assertThat(EmaWeights.startingAt(params(0f), 0.999).interval()).isEqualTo(20);
+        EmaWeights sparse = EmaWeights.startingAt(params(0f), 0.999);
+        EmaWeights dense = EmaWeights.startingAt(params(0f), 0.999);
+        int[] reads = {0};
+        for (int n = 0; n < 50; n++) {
+            sparse.onStep(() -> {
+                reads[0]++;
+                return params(1f);
+            });
+            dense.update(params(1f));
+        }
+        assertThat(reads[0]).isEqualTo(2); // after steps 20 and 40
+        assertThat(sparse.updates()).isEqualTo(40);
+        sparse.flush(() -> {
+            reads[0]++;
+            return params(1f);
+        });
+        assertThat(reads[0]).isEqualTo(3);
+        assertThat(sparse.updates()).isEqualTo(50);
+        // the weights were constant, so folding 20 steps at once is exact
+        assertThat(sparse.weights().get("w").floats()[0]).isCloseTo(dense.weights().get("w").floats()[0],
+                within(1e-5f));
+        sparse.flush(() -> {
+            throw new AssertionError("nothing pending: the weights must not be read");
+        });
+    }
+
+    @Test
     void startingCopiesTheParameters() {
         Map<String, HostTensor> p = params(3f);
         EmaWeights ema = EmaWeights.startingAt(p, 0.5);
