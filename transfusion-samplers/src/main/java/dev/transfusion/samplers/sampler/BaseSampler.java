@@ -15,7 +15,6 @@ abstract class BaseSampler implements Sampler {
     private final Family family;
     private final DiffusionObjective objective;
     private final int[] timesteps;
-    private final double guidance;
     private final SamplerParams params;
 
     BaseSampler(String name, Family family, DiffusionObjective objective, SamplerParams params) {
@@ -28,7 +27,6 @@ abstract class BaseSampler implements Sampler {
                     + objective.name() + "' (" + objective.family() + ")");
         }
         this.timesteps = params.timesteps(objective.timesteps());
-        this.guidance = params.guidance();
         this.params = params;
     }
 
@@ -49,7 +47,7 @@ abstract class BaseSampler implements Sampler {
 
     @Override
     public final double guidance() {
-        return guidance;
+        return params.guidance();
     }
 
     @Override
@@ -92,7 +90,7 @@ abstract class BaseSampler implements Sampler {
 
     @Override
     public String toString() {
-        return name + "(objective=" + objective.name() + ", steps=" + timesteps.length + ", guidance=" + guidance
+        return name + "(objective=" + objective.name() + ", steps=" + timesteps.length + ", guidance=" + params.guidance()
                 + ")";
     }
 }
