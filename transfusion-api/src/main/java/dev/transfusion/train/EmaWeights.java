@@ -37,9 +37,7 @@ public final class EmaWeights {
 
     /** Starts an average at {@code params} (a fresh run, or a resumed one whose checkpoint holds no average). */
     public static EmaWeights startingAt(Map<String, HostTensor> params, double decay) {
-        Map<String, HostTensor> copy = new LinkedHashMap<>();
-        params.forEach((name, t) -> copy.put(name, HostTensor.floats(t.shape(), t.floats().clone())));
-        return new EmaWeights(decay, copy, 0);
+        return new EmaWeights(decay, copyOf(params), 0);
     }
 
     /**
@@ -57,17 +55,23 @@ public final class EmaWeights {
                         + " but the model's parameter has " + params.get(name).shape());
             }
         });
-        return startingAt(saved, decay).withUpdates(updates);
+        return new EmaWeights(decay, copyOf(saved), updates);
     }
 
-    private EmaWeights withUpdates(long n) {
-        this.updates = n;
-        return this;
+    private static Map<String, HostTensor> copyOf(Map<String, HostTensor> params) {
+        Map<String, HostTensor> copy = new LinkedHashMap<>();
+        params.forEach((name, t) -> copy.put(name, HostTensor.floats(t.shape(), t.floats().clone())));
+        return copy;
     }
 
     /** The decay the next update uses. */
     public double currentDecay() {
-        return Math.min(decay, (1.0 + updates) / (10.0 + updates));
+        return decayAfter(updates);
+    }
+
+    /** The decay of the update that follows {@code n} updates. */
+    private double decayAfter(long n) {
+        return Math.min(decay, (1.0 + n) / (10.0 + n));
     }
 
     /** Steps between two reads of the weights. */
@@ -104,7 +108,7 @@ public final class EmaWeights {
         Objects.requireNonNull(params, "params");
         double product = 1;
         for (long j = 0; j < steps; j++) {
-            product *= Math.min(decay, (1.0 + updates + j) / (10.0 + updates + j));
+            product *= decayAfter(updates + j);
         }
         float d = (float) product;
         float w = 1f - d;
