@@ -5,20 +5,23 @@ import java.util.Map;
 
 /**
  * {@code diffusion:} the noise schedule and objective components, the weight λ of the diffusion loss in
- * {@code L = L_LM + λ·L_diffusion}, and noise limiting.
+ * {@code L = L_LM + λ·L_diffusion}, noise limiting, and how training draws each image's step
+ * ({@code timestep_sampling: {type: uniform | logit_normal, mean, std}}).
  */
 public record DiffusionConfig(ComponentSpec schedule, ComponentSpec objective, double lossWeight,
-        NoiseLimitConfig noiseLimit) {
+        NoiseLimitConfig noiseLimit, ComponentSpec timestepSampling) {
     public DiffusionConfig {
         Checks.present("schedule", schedule);
         Checks.present("objective", objective);
         Checks.nonNegative("loss_weight", lossWeight);
         Checks.present("noise_limit", noiseLimit);
+        Checks.present("timestep_sampling", timestepSampling);
     }
 
-    /** The paper's setting: cosine schedule over 1000 steps, ε-prediction, λ = 5. */
+    /** The paper's setting: cosine schedule over 1000 steps, ε-prediction, λ = 5, t uniform. */
     public static DiffusionConfig defaults() {
         return new DiffusionConfig(ComponentSpec.of("diffusion.schedule", "cosine", Map.of("timesteps", 1000)),
-                ComponentSpec.of("diffusion.objective", "epsilon", Map.of()), 5.0, NoiseLimitConfig.defaults());
+                ComponentSpec.of("diffusion.objective", "epsilon", Map.of()), 5.0, NoiseLimitConfig.defaults(),
+                ComponentSpec.of("diffusion.timestep_sampling", "uniform", Map.of()));
     }
 }

@@ -30,6 +30,7 @@ import dev.transfusion.train.DocumentMix;
 import dev.transfusion.train.LearningRateSchedule;
 import dev.transfusion.train.NoiseLimit;
 import dev.transfusion.train.PackedBatchSource;
+import dev.transfusion.train.TimestepSampling;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -186,7 +187,8 @@ public final class Experiment implements AutoCloseable {
     /** Turns packed sequences into noised model inputs. */
     public BatchBuilder batchBuilder() {
         var d = config.diffusion();
-        return new BatchBuilder(objective(), new NoiseLimit(d.noiseLimit().maxT(), d.noiseLimit().probability()), mask(),
+        return new BatchBuilder(objective(), TimestepSampling.fromSpec(d.timestepSampling()),
+                new NoiseLimit(d.noiseLimit().maxT(), d.noiseLimit().probability()), mask(),
                 model().latent(), model().patchesPerImage(), config.train().seqLen(), model().dims().headDim(),
                 model().dims().ropeTheta());
     }

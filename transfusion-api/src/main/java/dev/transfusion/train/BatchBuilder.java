@@ -11,25 +11,29 @@ import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 /**
- * Turns packed sequences into the model's input tensors: draws each image's own {@code t ~ U{1..T}} (capped by
- * noise limiting when text follows the image) and {@code ε ~ N(0, I)}, computes {@code x_t} and the objective's
+ * Turns packed sequences into the model's input tensors: draws each image's own {@code t} (from the configured
+ * {@link TimestepSampling}, or uniform up to the cap under noise limiting when text follows the image) and {@code ε ~ N(0, I)}, computes {@code x_t} and the objective's
  * target on the host, and adds the attention mask and RoPE tables.
  */
 public final class BatchBuilder {
     private final DiffusionObjective objective;
+    private final TimestepSampling sampling;
     private final NoiseLimit noiseLimit;
     private final AttentionMask mask;
     private final LatentGeometry latent;
     private final int patchesPerImage;
     private final HostTensor[] rope;
 
-    /** A builder for the given objective, noise limit, mask plugin and geometry. */
-    public BatchBuilder(DiffusionObjective objective, NoiseLimit noiseLimit, AttentionMask mask, LatentGeometry latent,
-                        int patchesPerImage, int seqLen, int headDim, double ropeTheta) {
+    /** A builder for the given objective, timestep sampling, noise limit, mask plugin and geometry. */
+    public BatchBuilder(DiffusionObjective objective, TimestepSampling sampling, NoiseLimit noiseLimit,
+                        AttentionMask mask, LatentGeometry latent, int patchesPerImage, int seqLen, int headDim,
+                        double ropeTheta) {
         this.objective = objective;
+        this.sampling = Objects.requireNonNull(sampling, "sampling");
         this.noiseLimit = noiseLimit;
         this.mask = mask;
         this.latent = latent;
@@ -37,13 +41,16 @@ public final class BatchBuilder {
         this.rope = Rope.tables(seqLen, headDim, ropeTheta);
     }
 
-    /** The timestep drawn for an image: uniform over 1..T, or 1..maxT under noise limiting. */
+    /**
+     * The timestep drawn for an image: from the timestep sampling over 1..T, or (the paper's noise limiting, for a
+     * caption that should see a recognisable image) uniform over 1..maxT.
+     */
     public int drawTimestep(boolean textFollows, Random rng) {
-        int tMax = objective.timesteps();
+        int timesteps = objective.timesteps();
         if (textFollows && rng.nextDouble() < noiseLimit.probability()) {
-            tMax = Math.min(tMax, noiseLimit.maxT());
+            return 1 + rng.nextInt(Math.min(timesteps, noiseLimit.maxT()));
         }
-        return 1 + rng.nextInt(tMax);
+        return sampling.draw(timesteps, rng);
     }
 
     /** Builds the input map; all randomness comes from {@code rng}. */

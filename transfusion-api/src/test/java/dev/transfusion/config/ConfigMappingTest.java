@@ -158,8 +158,12 @@ class ConfigMappingTest {
                   objective: { type: flow }
                   loss_weight: 1
                   noise_limit: { max_t: 250, probability: 1 }
+                  timestep_sampling: { type: logit_normal, mean: 0.5 }
                 """).diffusion();
         assertThat(d.objective().type()).isEqualTo("flow");
+        assertThat(d.timestepSampling().type()).isEqualTo("logit_normal");
+        assertThat(d.timestepSampling().params()).isEqualTo(java.util.Map.of("mean", 0.5));
+        assertThat(DiffusionConfig.defaults().timestepSampling().type()).isEqualTo("uniform");
         assertThat(d.lossWeight()).isEqualTo(1.0);
         assertThat(d.noiseLimit()).isEqualTo(new NoiseLimitConfig(250, 1.0));
         assertThat(d.schedule()).isEqualTo(DiffusionConfig.defaults().schedule());

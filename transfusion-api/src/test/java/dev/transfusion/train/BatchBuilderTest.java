@@ -53,7 +53,7 @@ class BatchBuilderTest {
     }
 
     static BatchBuilder builder(DiffusionObjective objective, double limitProbability) {
-        return new BatchBuilder(objective, new NoiseLimit(500, limitProbability), new TransfusionMask(),
+        return new BatchBuilder(objective, new TimestepSampling.Uniform(), new NoiseLimit(500, limitProbability), new TransfusionMask(),
                 new LatentGeometry(1, 2), 4, 16, 4, 10000);
     }
 
