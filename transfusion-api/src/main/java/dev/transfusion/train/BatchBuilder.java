@@ -16,10 +16,13 @@ import java.util.Random;
 
 /**
  * Turns packed sequences into the model's input tensors: draws each image's own {@code t} (from the configured
- * {@link TimestepSampling}, or uniform up to the cap under noise limiting when text follows the image) and {@code ε ~ N(0, I)}, computes {@code x_t} and the objective's
- * target on the host, and adds the attention mask and RoPE tables.
+ * {@link TimestepSampling}, or uniform up to the cap under noise limiting when text follows the image) and
+ * {@code ε ~ N(0, I)}, computes {@code x_t} and the objective's target on the host, and adds the attention mask and
+ * RoPE tables.
  */
 public final class BatchBuilder {
+    private static final TimestepSampling UNIFORM = new TimestepSampling.Uniform();
+
     private final DiffusionObjective objective;
     private final TimestepSampling sampling;
     private final NoiseLimit noiseLimit;
@@ -48,7 +51,7 @@ public final class BatchBuilder {
     public int drawTimestep(boolean textFollows, Random rng) {
         int timesteps = objective.timesteps();
         if (textFollows && rng.nextDouble() < noiseLimit.probability()) {
-            return 1 + rng.nextInt(Math.min(timesteps, noiseLimit.maxT()));
+            return UNIFORM.draw(Math.min(timesteps, noiseLimit.maxT()), rng);
         }
         return sampling.draw(timesteps, rng);
     }

@@ -53,7 +53,11 @@ class BatchBuilderTest {
     }
 
     static BatchBuilder builder(DiffusionObjective objective, double limitProbability) {
-        return new BatchBuilder(objective, new TimestepSampling.Uniform(), new NoiseLimit(500, limitProbability), new TransfusionMask(),
+        return builder(objective, new TimestepSampling.Uniform(), limitProbability);
+    }
+
+    static BatchBuilder builder(DiffusionObjective objective, TimestepSampling sampling, double limitProbability) {
+        return new BatchBuilder(objective, sampling, new NoiseLimit(500, limitProbability), new TransfusionMask(),
                 new LatentGeometry(1, 2), 4, 16, 4, 10000);
     }
 

@@ -70,9 +70,8 @@ class TimestepSamplingTest {
 
     @Test
     void noiseLimitingStaysUniformUnderTheCapWhateverTheSampling() {
-        BatchBuilder b = new BatchBuilder(BatchBuilderTest.EPS, new TimestepSampling.LogitNormal(2.0, 0.5),
-                new NoiseLimit(500, 1.0), new dev.transfusion.sequence.mask.TransfusionMask(),
-                new dev.transfusion.modality.LatentGeometry(1, 2), 4, 16, 4, 10000);
+        BatchBuilder b = BatchBuilderTest.builder(BatchBuilderTest.EPS, new TimestepSampling.LogitNormal(2.0, 0.5),
+                1.0);
         Random rng = new Random(5);
         int limitedLow = 0;
         int freeHigh = 0;
