@@ -23,7 +23,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Decoding with the KV cache gives the logits of a full recomputation over the same sequence. */
 class KvCacheTest {
@@ -36,9 +37,10 @@ class KvCacheTest {
             train: { steps: 1, batch: 1, seq_len: 40 }
             """;
 
-    @Test
-    void cachedLogitsEqualFullRecomputation() {
-        ExperimentConfig config = ConfigLoader.parse(CONFIG, "kv.yaml", List.of());
+    @ParameterizedTest(name = "patch_positions={0}")
+    @ValueSource(strings = {"raster", "grid"})
+    void cachedLogitsEqualFullRecomputation(String patchPositions) {
+        ExperimentConfig config = ConfigLoader.parse(CONFIG, "kv.yaml", List.of("model.patch_positions=" + patchPositions));
         try (Experiment e = Experiment.create(config, Path.of("."));
              ParameterStore params = e.initParameters()) {
             TransfusionModel model = e.model();
@@ -84,11 +86,13 @@ class KvCacheTest {
 
     /**
      * A denoising pass through the session (prompt in the cache, noisy image appended uncommitted) predicts what the
-     * training forward predicts for the same noisy image at the same time: same positions, mask and patch rows.
+     * training forward predicts for the same noisy image at the same time: same positions (1-D or on the patch grid),
+     * mask and patch rows.
      */
-    @Test
-    void denoisingPassEqualsTheTrainingForward() {
-        ExperimentConfig config = ConfigLoader.parse(CONFIG, "kv.yaml", List.of());
+    @ParameterizedTest(name = "patch_positions={0}")
+    @ValueSource(strings = {"raster", "grid"})
+    void denoisingPassEqualsTheTrainingForward(String patchPositions) {
+        ExperimentConfig config = ConfigLoader.parse(CONFIG, "kv.yaml", List.of("model.patch_positions=" + patchPositions));
         try (Experiment e = Experiment.create(config, Path.of("."));
              ParameterStore params = e.initParameters()) {
             TransfusionModel model = e.model();

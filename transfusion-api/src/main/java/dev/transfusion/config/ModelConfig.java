@@ -1,11 +1,15 @@
 package dev.transfusion.config;
 
+import dev.transfusion.model.PatchPositions;
+
 /**
  * {@code model:} the transformer's size (Llama-2 style: pre-RMSNorm, SwiGLU, RoPE). {@code mlpHidden} 0 means
- * {@link #effectiveMlpHidden()}; {@code timeEmbedDim} 0 means {@code dim}.
+ * {@link #effectiveMlpHidden()}; {@code timeEmbedDim} 0 means {@code dim}; {@code patchPositions} places image
+ * patches for RoPE: {@code raster} (1-D, the paper) or {@code grid} (with their row and column, see
+ * {@link dev.transfusion.model.RotaryPositions}).
  */
 public record ModelConfig(int dim, int layers, int heads, int mlpHidden, double normEps, double ropeTheta,
-        boolean tieEmbeddings, double dropout, int timeEmbedDim) {
+        boolean tieEmbeddings, double dropout, int timeEmbedDim, String patchPositions) {
     public ModelConfig {
         Checks.positive("dim", dim);
         Checks.positive("layers", layers);
@@ -22,11 +26,21 @@ public record ModelConfig(int dim, int layers, int heads, int mlpHidden, double 
         Checks.positive("rope_theta", ropeTheta);
         Checks.halfOpenUnit("dropout", dropout);
         Checks.nonNegative("time_embed_dim", timeEmbedDim);
+        try {
+            PatchPositions.parse(patchPositions);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("patch_positions", e.getMessage());
+        }
     }
 
     /** The defaults: dim 256, 6 layers, 8 heads, automatic MLP width. */
     public static ModelConfig defaults() {
-        return new ModelConfig(256, 6, 8, 0, 1.0e-5, 10000.0, false, 0.0, 0);
+        return new ModelConfig(256, 6, 8, 0, 1.0e-5, 10000.0, false, 0.0, 0, "raster");
+    }
+
+    /** How image patches are placed for RoPE. */
+    public PatchPositions parsedPatchPositions() {
+        return PatchPositions.parse(patchPositions);
     }
 
     /** Size of one attention head, {@code dim / heads}. */

@@ -2,7 +2,7 @@ package dev.transfusion.generate;
 
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.Scope;
-import dev.transfusion.model.Rope;
+import dev.transfusion.model.RotaryPositions;
 import dev.transfusion.model.TransformerDims;
 import dev.transfusion.sequence.SequenceLayout;
 import dev.transfusion.sequence.mask.AttentionMask;
@@ -25,6 +25,7 @@ public final class DecodeSession implements AutoCloseable {
     private final Scope root;
     private final AttentionMask mask;
     private final TransformerDims dims;
+    private final RotaryPositions rotary;
     private final int rows;
     private final int capacity;
     private final byte[] kinds;
@@ -48,6 +49,7 @@ public final class DecodeSession implements AutoCloseable {
         this.root = root;
         this.mask = mask;
         this.dims = dims;
+        this.rotary = dims.rotary();
         this.rows = rows;
         this.capacity = capacity;
         int n = rows * capacity;
@@ -97,7 +99,7 @@ public final class DecodeSession implements AutoCloseable {
         }
         Map<String, HostTensor> in = new HashMap<>();
         in.put("tokens", HostTensor.ints(Shape.of(rows, 1), tokens.clone()));
-        Map<String, Tensor> out = run(textStep, in, 1, active, true);
+        Map<String, Tensor> out = run(textStep, in, 1, active, true, false);
         HostTensor logits = cacheScope.download(out.get("logits"));
         return logits.reshape(Shape.of(rows, logits.shape().dim(2)));
     }
@@ -125,13 +127,13 @@ public final class DecodeSession implements AutoCloseable {
         in.put("time", HostTensor.floats(Shape.of(rows), time.clone()));
         Map<String, Tensor> out;
         if (commit) {
-            out = run(imageStep, in, patches, active, true);
+            out = run(imageStep, in, patches, active, true, true);
             imageCount++;
             return cacheScope.download(out.get("prediction"));
         }
         try (Scope tmp = root.newChild()) {
             denoisingPasses++;
-            out = runIn(tmp, imageStep, in, patches);
+            out = runIn(tmp, imageStep, in, patches, true);
             HostTensor pred = tmp.download(out.get("prediction"));
             for (int r = 0; r < rows; r++) {
                 for (int p = 0; p < patches; p++) {
@@ -146,11 +148,11 @@ public final class DecodeSession implements AutoCloseable {
     }
 
     private Map<String, Tensor> run(CompiledFunction fn, Map<String, HostTensor> in, int t, boolean[] active,
-                                    boolean commit) {
+                                    boolean commit, boolean image) {
         Scope next = root.newChild();
         Map<String, Tensor> out;
         try {
-            out = runIn(next, fn, in, t);
+            out = runIn(next, fn, in, t, image);
         } catch (RuntimeException e) {
             next.close();
             throw e;
@@ -173,24 +175,13 @@ public final class DecodeSession implements AutoCloseable {
         return out;
     }
 
-    private Map<String, Tensor> runIn(Scope scope, CompiledFunction fn, Map<String, HostTensor> hostIn, int t) {
+    private Map<String, Tensor> runIn(Scope scope, CompiledFunction fn, Map<String, HostTensor> hostIn, int t,
+                                      boolean image) {
         Map<String, Tensor> in = new HashMap<>(cache);
         hostIn.forEach((k, v) -> in.put(k, scope.upload(v)));
-        int half = dims.headDim() / 2;
-        float[] cos = new float[rows * t * half];
-        float[] sin = new float[rows * t * half];
-        for (int r = 0; r < rows; r++) {
-            int[] pos = new int[t];
-            for (int i = 0; i < t; i++) {
-                pos[i] = nextPosition[r] + i;
-            }
-            HostTensor[] tab = Rope.tables(pos, dims.headDim(), dims.ropeTheta());
-            System.arraycopy(tab[0].floats(), 0, cos, r * t * half, t * half);
-            System.arraycopy(tab[1].floats(), 0, sin, r * t * half, t * half);
-        }
-        Shape rs = Shape.of(rows, 1, t, half);
-        in.put("rope_cos", scope.upload(HostTensor.floats(rs, cos)));
-        in.put("rope_sin", scope.upload(HostTensor.floats(rs, sin)));
+        HostTensor[] rope = rotary.forStep(nextPosition, t, image);
+        in.put("rope_cos", scope.upload(rope[0]));
+        in.put("rope_sin", scope.upload(rope[1]));
         in.put("mask", scope.upload(maskFor(t)));
         int[] source = new int[capacity];
         float[] isNew = new float[capacity];

@@ -189,8 +189,7 @@ public final class Experiment implements AutoCloseable {
         var d = config.diffusion();
         return new BatchBuilder(objective(), TimestepSampling.fromSpec(d.timestepSampling()),
                 new NoiseLimit(d.noiseLimit().maxT(), d.noiseLimit().probability()), mask(),
-                model().latent(), model().patchesPerImage(), config.train().seqLen(), model().dims().headDim(),
-                model().dims().ropeTheta());
+                model().latent(), model().patchesPerImage(), config.train().seqLen(), model().dims().rotary());
     }
 
     /** The deterministic per-step batch source for training. */

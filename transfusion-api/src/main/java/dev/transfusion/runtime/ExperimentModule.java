@@ -104,7 +104,7 @@ public final class ExperimentModule extends AbstractModule {
     TransfusionModel model(Tokenizer tokenizer, LatentGeometry latent, ModalityEncoderPlan plan) {
         var m = config.model();
         TransformerDims dims = new TransformerDims(m.dim(), m.layers(), m.heads(), m.effectiveMlpHidden(), m.normEps(),
-                m.ropeTheta(), tokenizer.vocabSize(), m.tieEmbeddings());
+                m.ropeTheta(), tokenizer.vocabSize(), m.tieEmbeddings(), m.parsedPatchPositions());
         TransfusionModel model = new TransfusionModel(dims, latent, plan);
         if (model.patchesPerImage() + 4 > config.train().seqLen()) {
             throw new ConfigException("train.seq_len " + config.train().seqLen() + " cannot hold one image of "

@@ -2,7 +2,7 @@ package dev.transfusion.train;
 
 import dev.transfusion.diffusion.DiffusionObjective;
 import dev.transfusion.model.BatchKeys;
-import dev.transfusion.model.Rope;
+import dev.transfusion.model.RotaryPositions;
 import dev.transfusion.sequence.PackedSequences;
 import dev.transfusion.sequence.PlacedImage;
 import dev.transfusion.sequence.mask.AttentionMask;
@@ -29,19 +29,22 @@ public final class BatchBuilder {
     private final AttentionMask mask;
     private final LatentGeometry latent;
     private final int patchesPerImage;
+    private final RotaryPositions rotary;
+    /** The tables every row shares when patches take raster positions, else null (built per batch). */
     private final HostTensor[] rope;
 
     /** A builder for the given objective, timestep sampling, noise limit, mask plugin and geometry. */
     public BatchBuilder(DiffusionObjective objective, TimestepSampling sampling, NoiseLimit noiseLimit,
-                        AttentionMask mask, LatentGeometry latent, int patchesPerImage, int seqLen, int headDim,
-                        double ropeTheta) {
+                        AttentionMask mask, LatentGeometry latent, int patchesPerImage, int seqLen,
+                        RotaryPositions rotary) {
         this.objective = objective;
         this.sampling = Objects.requireNonNull(sampling, "sampling");
         this.noiseLimit = noiseLimit;
         this.mask = mask;
         this.latent = latent;
         this.patchesPerImage = patchesPerImage;
-        this.rope = Rope.tables(seqLen, headDim, ropeTheta);
+        this.rotary = rotary;
+        this.rope = rotary.perRow() ? null : rotary.sequence(seqLen);
     }
 
     /**
@@ -97,8 +100,9 @@ public final class BatchBuilder {
         in.put(BatchKeys.TEXT_TARGETS, HostTensor.ints(Shape.of(b, l), packed.textTargets()));
         in.put(BatchKeys.TEXT_MASK, HostTensor.floats(Shape.of(b, l), packed.textMask()));
         in.put(BatchKeys.MASK, mask.build(packed.layout()));
-        in.put(BatchKeys.ROPE_COS, rope[0]);
-        in.put(BatchKeys.ROPE_SIN, rope[1]);
+        HostTensor[] tables = rope != null ? rope : rotary.forLayout(packed.layout(), patchesPerImage);
+        in.put(BatchKeys.ROPE_COS, tables[0]);
+        in.put(BatchKeys.ROPE_SIN, tables[1]);
         return in;
     }
 }

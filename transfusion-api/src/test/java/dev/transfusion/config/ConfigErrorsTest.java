@@ -76,6 +76,8 @@ class ConfigErrorsTest {
                         + "got 1.0");
         assertThat(error("backend: {device: tpu}"))
                 .isEqualTo("exp.yaml: backend.device (line 1): expected cpu, gpu or gpu:N, got 'tpu'");
+        assertThat(error("model: {patch_positions: 2d}"))
+                .isEqualTo("exp.yaml: model.patch_positions (line 1): expected raster or grid, got '2d'");
     }
 
     @Test

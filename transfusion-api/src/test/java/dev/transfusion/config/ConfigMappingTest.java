@@ -89,7 +89,7 @@ class ConfigMappingTest {
                   dropout: 0.1
                   time_embed_dim: 32
                 """).model();
-        assertThat(m).isEqualTo(new ModelConfig(64, 2, 4, 100, 1e-6, 500.0, true, 0.1, 32));
+        assertThat(m).isEqualTo(new ModelConfig(64, 2, 4, 100, 1e-6, 500.0, true, 0.1, 32, "raster"));
         assertThat(m.headDim()).isEqualTo(16);
         assertThat(m.effectiveMlpHidden()).isEqualTo(100);
         assertThat(m.effectiveTimeEmbedDim()).isEqualTo(32);
@@ -102,7 +102,7 @@ class ConfigMappingTest {
         // 8·96/3 = 256, already a multiple of 8
         assertThat(m.effectiveMlpHidden()).isEqualTo(256);
         // 8·100/3 = 266.7 → 267 → next multiple of 8 is 272
-        assertThat(new ModelConfig(100, 1, 2, 0, 1e-5, 1e4, false, 0, 0).effectiveMlpHidden()).isEqualTo(272);
+        assertThat(new ModelConfig(100, 1, 2, 0, 1e-5, 1e4, false, 0, 0, "raster").effectiveMlpHidden()).isEqualTo(272);
         assertThat(m.effectiveTimeEmbedDim()).isEqualTo(96);
     }
 

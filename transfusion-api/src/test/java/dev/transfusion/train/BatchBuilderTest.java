@@ -1,5 +1,7 @@
 package dev.transfusion.train;
 
+import dev.transfusion.model.PatchPositions;
+import dev.transfusion.model.RotaryPositions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -58,7 +60,7 @@ class BatchBuilderTest {
 
     static BatchBuilder builder(DiffusionObjective objective, TimestepSampling sampling, double limitProbability) {
         return new BatchBuilder(objective, sampling, new NoiseLimit(500, limitProbability), new TransfusionMask(),
-                new LatentGeometry(1, 2), 4, 16, 4, 10000);
+                new LatentGeometry(1, 2), 4, 16, new RotaryPositions(4, 10000, PatchPositions.RASTER));
     }
 
     static final HostTensor X0 = HostTensor.floats(Shape.of(1, 2, 2), new float[] {0.5f, -0.5f, 1f, 0f});

@@ -2,7 +2,6 @@ package dev.transfusion.cli.bench;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.backend.TensorFunction;
-import dev.transfusion.model.Rope;
 import dev.transfusion.model.TransfusionModel;
 import dev.transfusion.sequence.mask.AttentionMask;
 import dev.transfusion.tensor.HostTensor;
@@ -41,7 +40,7 @@ final class PaddedForward implements TensorFunction {
 
     /** The RoPE tables for positions {@code 0..length-1}: {@code cos, sin (L, D/2)}. */
     static HostTensor[] rope(TransfusionModel model, int length) {
-        return Rope.tables(length, model.dims().headDim(), model.dims().ropeTheta());
+        return model.dims().rotary().sequence(length);
     }
 
     /** The additive mask for {@code real} tokens padded to {@code length}: causal, and no query sees a padding key. */
