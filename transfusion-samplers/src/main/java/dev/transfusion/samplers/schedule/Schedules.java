@@ -11,12 +11,37 @@ public final class Schedules {
      * deviate from the closed form.
      */
     public static TabulatedSchedule cosine(int timesteps, double s, double maxBeta) {
+        return cosine(timesteps, s, maxBeta, 1.0);
+    }
+
+    /**
+     * The cosine schedule with its signal-to-noise ratio divided by {@code shift²} at every step — the "shifted
+     * cosine" of Hoogeboom et al. (2023, simple diffusion), {@code log SNR(t) − 2 log shift}: images whose content
+     * survives more noise (larger, or simpler) need the shift to spend as many steps where their layout is decided.
+     * {@code shift = 1} is the plain cosine schedule.
+     */
+    public static TabulatedSchedule cosine(int timesteps, double s, double maxBeta, double shift) {
         requirePositive(timesteps);
+        if (!(shift > 0) || Double.isInfinite(shift)) {
+            throw new IllegalArgumentException("shift must be a finite number > 0, got " + shift);
+        }
         double[] betas = new double[timesteps];
         for (int t = 1; t <= timesteps; t++) {
-            betas[t - 1] = Math.min(1.0 - cosineF(t, timesteps, s) / cosineF(t - 1, timesteps, s), maxBeta);
+            double ratio = shift == 1.0 ? cosineF(t, timesteps, s) / cosineF(t - 1, timesteps, s)
+                    : shifted(t, timesteps, s, shift) / shifted(t - 1, timesteps, s, shift);
+            betas[t - 1] = Math.min(1.0 - ratio, maxBeta);
         }
         return new TabulatedSchedule("cosine", betas);
+    }
+
+    /** The closed-form cosine {@code ᾱ(t)} with its SNR {@code ᾱ / (1 − ᾱ)} divided by {@code shift²}. */
+    private static double shifted(int t, int timesteps, double s, double shift) {
+        if (t == 0) {
+            return 1.0;
+        }
+        double alphaBar = cosineF(t, timesteps, s) / cosineF(0, timesteps, s);
+        double snr = alphaBar / (1.0 - alphaBar) / (shift * shift);
+        return snr / (1.0 + snr);
     }
 
     /** DDPM's linear schedule: β evenly spaced from {@code betaStart} (t = 1) to {@code betaEnd} (t = T). */

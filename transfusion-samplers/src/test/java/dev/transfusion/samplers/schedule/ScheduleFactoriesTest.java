@@ -42,6 +42,8 @@ class ScheduleFactoriesTest {
                 spec("cosine", Map.of("timesteps", 20, "max_beta", 0.5)), CTX);
         assertThat(cos.timesteps()).isEqualTo(20);
         assertThat(cos.beta(20)).isEqualTo(0.5);
+        NoiseSchedule shifted = new CosineScheduleFactory().create(spec("cosine", Map.of("shift", 2.0)), CTX);
+        assertThat(shifted).isEqualTo(Schedules.cosine(1000, 0.008, 0.999, 2.0));
     }
 
     @Test
@@ -49,7 +51,7 @@ class ScheduleFactoriesTest {
         assertThatThrownBy(() -> new CosineScheduleFactory().create(spec("cosine", Map.of("timestep", 10)), CTX))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("diffusion.schedule.timestep: unknown key for diffusion.schedule type 'cosine';"
-                        + " known keys: [max_beta, s, timesteps]");
+                        + " known keys: [max_beta, s, shift, timesteps]");
     }
 
     @Test

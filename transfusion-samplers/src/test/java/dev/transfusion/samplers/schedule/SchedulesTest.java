@@ -42,6 +42,27 @@ class SchedulesTest {
         assertThat(s.beta(600)).isCloseTo(1 - f(600) / f(599), within(1e-13));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 100, 500, 900, 999})
+    void shiftedCosineDividesTheSnrByTheShiftSquared(int t) {
+        NoiseSchedule plain = Schedules.cosine(T, 0.008, 0.999);
+        NoiseSchedule shifted = Schedules.cosine(T, 0.008, 0.999, 3.0);
+        double snr = plain.alphaBar(t) / (1 - plain.alphaBar(t));
+        double shiftedSnr = shifted.alphaBar(t) / (1 - shifted.alphaBar(t));
+        assertThat(shiftedSnr / snr).isCloseTo(1.0 / 9.0, within(1e-6));
+        assertThat(shifted.alphaBar(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void shiftOneIsThePlainCosineAndBadShiftsAreRefused() {
+        NoiseSchedule plain = Schedules.cosine(T, 0.008, 0.999);
+        NoiseSchedule one = Schedules.cosine(T, 0.008, 0.999, 1.0);
+        for (int t = 0; t <= T; t++) {
+            assertThat(one.alphaBar(t)).isEqualTo(plain.alphaBar(t));
+        }
+        assertThatThrownBy(() -> Schedules.cosine(T, 0.008, 0.999, 0.0)).hasMessageContaining("shift");
+    }
+
     @Test
     void linearMatchesLogSumAndPublishedTerminalValue() {
         NoiseSchedule s = Schedules.linear(T, 1e-4, 0.02);
