@@ -99,7 +99,7 @@ public final class DecodeSession implements AutoCloseable {
         }
         Map<String, HostTensor> in = new HashMap<>();
         in.put("tokens", HostTensor.ints(Shape.of(rows, 1), tokens.clone()));
-        Map<String, Tensor> out = run(textStep, in, 1, active, true, false);
+        Map<String, Tensor> out = run(textStep, in, 1, active, false);
         HostTensor logits = cacheScope.download(out.get("logits"));
         return logits.reshape(Shape.of(rows, logits.shape().dim(2)));
     }
@@ -127,7 +127,7 @@ public final class DecodeSession implements AutoCloseable {
         in.put("time", HostTensor.floats(Shape.of(rows), time.clone()));
         Map<String, Tensor> out;
         if (commit) {
-            out = run(imageStep, in, patches, active, true, true);
+            out = run(imageStep, in, patches, active, true);
             imageCount++;
             return cacheScope.download(out.get("prediction"));
         }
@@ -147,8 +147,9 @@ public final class DecodeSession implements AutoCloseable {
         }
     }
 
+    /** Runs {@code fn} over {@code t} new positions and commits their keys and values to the cache. */
     private Map<String, Tensor> run(CompiledFunction fn, Map<String, HostTensor> in, int t, boolean[] active,
-                                    boolean commit, boolean image) {
+                                    boolean image) {
         Scope next = root.newChild();
         Map<String, Tensor> out;
         try {

@@ -32,11 +32,6 @@ public final class RotaryPositions {
         }
     }
 
-    /** How patches are placed. */
-    public PatchPositions patches() {
-        return patches;
-    }
-
     /** Whether the tables depend on the layout (else {@link #sequence(int)} serves every row). */
     public boolean perRow() {
         return patches == PatchPositions.GRID;
@@ -70,8 +65,7 @@ public final class RotaryPositions {
                         || layout.image(r, p - 1) != layout.image(r, p))) {
                     start = p;
                 }
-                int k = p - start;
-                fill(cos, sin, (r * l + p) * half, p, patch ? start + k / width : p, patch ? start + k % width : p);
+                place(cos, sin, (r * l + p) * half, p, start, patch ? width : 0);
             }
         }
         Shape s = Shape.of(b, 1, l, half);
@@ -90,12 +84,24 @@ public final class RotaryPositions {
         for (int r = 0; r < b; r++) {
             int s = start[r];
             for (int k = 0; k < t; k++) {
-                int p = s + k;
-                fill(cos, sin, (r * t + k) * half, p, width > 0 ? s + k / width : p, width > 0 ? s + k % width : p);
+                place(cos, sin, (r * t + k) * half, s + k, s, width);
             }
         }
         Shape shape = Shape.of(b, 1, t, half);
         return new HostTensor[] {HostTensor.floats(shape, cos), HostTensor.floats(shape, sin)};
+    }
+
+    /**
+     * Writes position {@code p}: a patch of the image starting at {@code imageStart} in a grid {@code width} wide,
+     * or, when {@code width} is 0, a position on the sequence axis alone.
+     */
+    private void place(float[] cos, float[] sin, int at, int p, int imageStart, int width) {
+        if (width == 0) {
+            fill(cos, sin, at, p, p, p);
+        } else {
+            int k = p - imageStart;
+            fill(cos, sin, at, p, imageStart + k / width, imageStart + k % width);
+        }
     }
 
     private void fill(float[] cos, float[] sin, int at, int seq, int row, int col) {
