@@ -9,19 +9,20 @@ import java.util.Map;
  * ({@code timestep_sampling: {type: uniform | logit_normal, mean, std}}).
  */
 public record DiffusionConfig(ComponentSpec schedule, ComponentSpec objective, double lossWeight,
-        NoiseLimitConfig noiseLimit, ComponentSpec timestepSampling) {
+        NoiseLimitConfig noiseLimit, ComponentSpec timestepSampling, InputBlurConfig inputBlur) {
     public DiffusionConfig {
         Checks.present("schedule", schedule);
         Checks.present("objective", objective);
         Checks.nonNegative("loss_weight", lossWeight);
         Checks.present("noise_limit", noiseLimit);
         Checks.present("timestep_sampling", timestepSampling);
+        Checks.present("input_blur", inputBlur);
     }
 
-    /** The paper's setting: cosine schedule over 1000 steps, ε-prediction, λ = 5, t uniform. */
+    /** The paper's setting: cosine schedule over 1000 steps, ε-prediction, λ = 5, t uniform, no input blur. */
     public static DiffusionConfig defaults() {
         return new DiffusionConfig(ComponentSpec.of("diffusion.schedule", "cosine", Map.of("timesteps", 1000)),
                 ComponentSpec.of("diffusion.objective", "epsilon", Map.of()), 5.0, NoiseLimitConfig.defaults(),
-                ComponentSpec.of("diffusion.timestep_sampling", "uniform", Map.of()));
+                ComponentSpec.of("diffusion.timestep_sampling", "uniform", Map.of()), InputBlurConfig.defaults());
     }
 }

@@ -28,6 +28,7 @@ import dev.transfusion.train.BatchSource;
 import dev.transfusion.train.DocumentFactory;
 import dev.transfusion.train.DocumentMix;
 import dev.transfusion.train.LearningRateSchedule;
+import dev.transfusion.train.InputBlur;
 import dev.transfusion.train.NoiseLimit;
 import dev.transfusion.train.PackedBatchSource;
 import dev.transfusion.train.TimestepSampling;
@@ -188,7 +189,8 @@ public final class Experiment implements AutoCloseable {
     public BatchBuilder batchBuilder() {
         var d = config.diffusion();
         return new BatchBuilder(objective(), TimestepSampling.fromSpec(d.timestepSampling()),
-                new NoiseLimit(d.noiseLimit().maxT(), d.noiseLimit().probability()), mask(),
+                new NoiseLimit(d.noiseLimit().maxT(), d.noiseLimit().probability()),
+                new InputBlur(d.inputBlur().probability(), d.inputBlur().minSigma(), d.inputBlur().maxSigma()), mask(),
                 model().latent(), model().patchesPerImage(), config.train().seqLen(), model().dims().rotary());
     }
 

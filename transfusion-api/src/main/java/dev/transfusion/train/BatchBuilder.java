@@ -17,8 +17,8 @@ import java.util.Random;
 /**
  * Turns packed sequences into the model's input tensors: draws each image's own {@code t} (from the configured
  * {@link TimestepSampling}, or uniform up to the cap under noise limiting when text follows the image) and
- * {@code ε ~ N(0, I)}, computes {@code x_t} and the objective's target on the host, and adds the attention mask and
- * RoPE tables.
+ * {@code ε ~ N(0, I)}, computes {@code x_t} (from a blurred image under {@link InputBlur}) and the objective's target
+ * (always from the sharp image) on the host, and adds the attention mask and RoPE tables.
  */
 public final class BatchBuilder {
     private static final TimestepSampling UNIFORM = new TimestepSampling.Uniform();
@@ -26,6 +26,7 @@ public final class BatchBuilder {
     private final DiffusionObjective objective;
     private final TimestepSampling sampling;
     private final NoiseLimit noiseLimit;
+    private final InputBlur inputBlur;
     private final AttentionMask mask;
     private final LatentGeometry latent;
     private final int patchesPerImage;
@@ -33,13 +34,14 @@ public final class BatchBuilder {
     /** The tables every row shares when patches take raster positions, else null (built per batch). */
     private final HostTensor[] rope;
 
-    /** A builder for the given objective, timestep sampling, noise limit, mask plugin and geometry. */
+    /** A builder for the given objective, timestep sampling, noise limit, input blur, mask plugin and geometry. */
     public BatchBuilder(DiffusionObjective objective, TimestepSampling sampling, NoiseLimit noiseLimit,
-                        AttentionMask mask, LatentGeometry latent, int patchesPerImage, int seqLen,
+                        InputBlur inputBlur, AttentionMask mask, LatentGeometry latent, int patchesPerImage, int seqLen,
                         RotaryPositions rotary) {
         this.objective = objective;
         this.sampling = Objects.requireNonNull(sampling, "sampling");
         this.noiseLimit = noiseLimit;
+        this.inputBlur = Objects.requireNonNull(inputBlur, "inputBlur");
         this.mask = mask;
         this.latent = latent;
         this.patchesPerImage = patchesPerImage;
@@ -81,7 +83,8 @@ public final class BatchBuilder {
             for (int i = 0; i < e; i++) {
                 eps[i] = (float) rng.nextGaussian();
             }
-            objective.noisy(x0, eps, t, out);
+            float[] seen = inputBlur.apply(x0, latent.channels(), latent.size(), img.textFollows(), rng);
+            objective.noisy(seen, eps, t, out);
             System.arraycopy(out, 0, noisy, img.slot() * e, e);
             objective.target(x0, eps, t, out);
             System.arraycopy(out, 0, target, img.slot() * e, e);

@@ -69,6 +69,9 @@ class ConfigErrorsTest {
         assertThat(error("diffusion:\n  noise_limit:\n    probability: -0.1\n"))
                 .isEqualTo("exp.yaml: diffusion.noise_limit.probability (line 3): expected a probability in [0, 1], "
                         + "got -0.1");
+        assertThat(error("diffusion:\n  input_blur: {probability: 0.5, min_sigma: 2, max_sigma: 1}\n"))
+                .isEqualTo("exp.yaml: diffusion.input_blur.max_sigma (line 2): max_sigma (1.0) must not be below "
+                        + "min_sigma (2.0)");
         assertThat(error("train: {seq_len: 4}"))
                 .isEqualTo("exp.yaml: train.seq_len (line 1): expected an integer >= 8, got 4");
         assertThat(error("train: {ema: 1.0}"))

@@ -59,7 +59,8 @@ class BatchBuilderTest {
     }
 
     static BatchBuilder builder(DiffusionObjective objective, TimestepSampling sampling, double limitProbability) {
-        return new BatchBuilder(objective, sampling, new NoiseLimit(500, limitProbability), new TransfusionMask(),
+        return new BatchBuilder(objective, sampling, new NoiseLimit(500, limitProbability), InputBlur.OFF,
+                new TransfusionMask(),
                 new LatentGeometry(1, 2), 4, 16, new RotaryPositions(4, 10000, PatchPositions.RASTER));
     }
 
@@ -111,6 +112,32 @@ class BatchBuilderTest {
         // Empty image slots carry no weight.
         for (int i = 2; i < w.length; i++) {
             assertThat(w[i]).isZero();
+        }
+    }
+
+    @Test
+    void inputBlurNoisesABlurredCopyOfACaptionFirstImageOnly() {
+        // the first image is generated from its caption; the second is captioned (its caption follows it)
+        Document d = new Document(List.of(new Segment.Text(new int[] {1}), new Segment.Image(X0, false, null),
+                new Segment.Image(X0, true, null), new Segment.Text(new int[] {2})));
+        BatchBuilder b = new BatchBuilder(EPS, new TimestepSampling.Uniform(), new NoiseLimit(500, 0),
+                new InputBlur(1, 1, 1), new TransfusionMask(), new LatentGeometry(1, 2), 4, 16,
+                new RotaryPositions(4, 10000, PatchPositions.RASTER));
+        Map<String, HostTensor> in = b.build(new SequencePacker(1, 16, 4, 0).pack(new ArrayDeque<>(List.of(d))),
+                new Random(5));
+        float[] time = in.get(BatchKeys.TIME).floats();
+        float[] noisy = in.get(BatchKeys.NOISY).floats();
+        float[] eps = in.get(BatchKeys.TARGET).floats();
+        float[] blurred = GaussianBlur.blur(X0.floats(), 1, 2, 1.0);
+        assertThat(blurred).isNotEqualTo(X0.floats());
+        for (int img = 0; img < 2; img++) {
+            float[] seen = img == 0 ? blurred : X0.floats();
+            double ab = 1 - time[img] / 1000.0;
+            for (int i = 0; i < 4; i++) {
+                double expected = Math.sqrt(ab) * seen[i] + Math.sqrt(1 - ab) * eps[img * 4 + i];
+                assertThat((double) noisy[img * 4 + i]).as("image %d value %d", img, i)
+                        .isCloseTo(expected, within(1e-5));
+            }
         }
     }
 
