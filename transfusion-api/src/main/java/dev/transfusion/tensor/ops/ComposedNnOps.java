@@ -133,7 +133,8 @@ public abstract class ComposedNnOps implements NnOps {
 
     @Override
     public Tensor attention(Tensor q, Tensor k, Tensor v, Tensor mask, double scale) {
-        Tensor scores = m().mul(m().matmul(q, s().transpose(k, 0, 1, 3, 2)), scale); // (B,H,T,S)
+        // scaling q (B,H,T,D) rather than the scores (B,H,T,S) is the same product on a smaller tensor
+        Tensor scores = m().matmul(m().mul(q, scale), s().transpose(k, 0, 1, 3, 2)); // (B,H,T,S)
         if (mask != null) {
             scores = m().add(scores, mask);
         }

@@ -50,6 +50,50 @@ final class DjlNnOps extends ComposedNnOps {
     }
 
     @Override
+    public Tensor groupNorm(Tensor x, int groups, Tensor weight, Tensor bias, double eps) {
+        // DJL binds no group norm; PyTorch's native layer norm over each (sample, group) row computes the same
+        // statistics in one fused kernel (and one backward), where the composed form takes a dozen elementwise passes
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException("groupNorm needs NCHW input, got " + x.shape());
+        }
+        long n = x.dim(0);
+        long c = x.dim(1);
+        if (groups <= 0 || c % groups != 0) {
+            throw new IllegalArgumentException("groupNorm: " + c + " channels not divisible by " + groups + " groups");
+        }
+        NDArray rows = nd(x).reshape(n, groups, -1);
+        Shape row = new Shape(rows.getShape().get(2));
+        NDArray one = ops.manager().ones(row, rows.getDataType());
+        NDArray zero = ops.manager().zeros(row, rows.getDataType());
+        NDArray y = rows.getNDArrayInternal().layerNorm(rows, row, one, zero, (float) eps).singletonOrThrow()
+                .reshape(nd(x).getShape());
+        if (weight != null) {
+            y = y.mul(nd(weight).reshape(1, c, 1, 1));
+        }
+        return ops.wrap(bias == null ? y : y.add(nd(bias).reshape(1, c, 1, 1)));
+    }
+
+    @Override
+    public Tensor rope(Tensor x, Tensor cos, Tensor sin) {
+        // x·[cos, cos] + [x2, x1]·[−sin, sin]: swapping the halves with a flip keeps the backward a flip too, where
+        // slicing and concatenating allocate and zero-fill a gradient buffer per slice
+        NDArray v = nd(x);
+        Shape shape = v.getShape();
+        long half = shape.get(shape.dimension() - 1) / 2;
+        NDArray c = nd(cos);
+        NDArray s = nd(sin);
+        int last = c.getShape().dimension() - 1;
+        NDArray cc = NDArrays.concat(new NDList(c, c), last);
+        NDArray ss = NDArrays.concat(new NDList(s.neg(), s), last);
+        long[] split = new long[shape.dimension() + 1];
+        System.arraycopy(shape.getShape(), 0, split, 0, shape.dimension() - 1);
+        split[split.length - 2] = 2;
+        split[split.length - 1] = half;
+        NDArray swapped = v.reshape(new Shape(split)).flip(split.length - 2).reshape(shape);
+        return ops.wrap(v.mul(cc).add(swapped.mul(ss)));
+    }
+
+    @Override
     public Tensor gelu(Tensor x) {
         return ops.wrap(nd(x).getNDArrayInternal().gelu()); // PyTorch's default GELU is the exact erf form
     }
