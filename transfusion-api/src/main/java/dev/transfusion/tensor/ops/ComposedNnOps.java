@@ -72,9 +72,7 @@ public abstract class ComposedNnOps implements NnOps {
         long c = x.dim(1);
         long h = x.dim(2);
         long w = x.dim(3);
-        if (c % groups != 0) {
-            throw new IllegalArgumentException("groupNorm: " + c + " channels not divisible by " + groups + " groups");
-        }
+        checkGroups(c, groups);
         Tensor g = s().reshape(x, n, groups, -1);
         Tensor mu = m().mean(g, true, 2);
         Tensor gc = m().sub(g, mu);
@@ -82,6 +80,14 @@ public abstract class ComposedNnOps implements NnOps {
         Tensor normed = s().reshape(m().mul(gc, m().rsqrt(m().add(var, eps))), n, c, h, w);
         Tensor y = m().mul(normed, s().reshape(weight, 1, c, 1, 1));
         return bias == null ? y : m().add(y, s().reshape(bias, 1, c, 1, 1));
+    }
+
+    /** The group-norm precondition every implementation shares: {@code groups} must divide the channel count. */
+    protected static void checkGroups(long channels, int groups) {
+        if (groups <= 0 || channels % groups != 0) {
+            throw new IllegalArgumentException("groupNorm: " + channels + " channels not divisible by " + groups
+                    + " groups");
+        }
     }
 
     @Override

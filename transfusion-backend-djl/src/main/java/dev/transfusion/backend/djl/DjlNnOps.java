@@ -58,9 +58,7 @@ final class DjlNnOps extends ComposedNnOps {
         }
         long n = x.dim(0);
         long c = x.dim(1);
-        if (groups <= 0 || c % groups != 0) {
-            throw new IllegalArgumentException("groupNorm: " + c + " channels not divisible by " + groups + " groups");
-        }
+        checkGroups(c, groups);
         NDArray rows = nd(x).reshape(n, groups, -1);
         Shape row = new Shape(rows.getShape().get(2));
         NDArray one = ops.manager().ones(row, rows.getDataType());
