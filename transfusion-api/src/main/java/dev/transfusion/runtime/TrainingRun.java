@@ -8,6 +8,7 @@ import dev.transfusion.config.ConfigWriter;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.train.EmaWeights;
 import dev.transfusion.train.MetricsLog;
+import dev.transfusion.train.PrefetchingBatchSource;
 import dev.transfusion.train.Trainer;
 import dev.transfusion.train.TrainingListener;
 import java.io.IOException;
@@ -55,7 +56,8 @@ public final class TrainingRun {
             try (ParameterStore params = latest.isPresent() && resume
                     ? experiment.loadParameters(latest.get().params()) : experiment.initParameters();
                  TrainStep step = experiment.compileTrainStep(params);
-                 MetricsLog log = new MetricsLog(runDir.resolve(METRICS_FILE))) {
+                 MetricsLog log = new MetricsLog(runDir.resolve(METRICS_FILE));
+                 PrefetchingBatchSource batches = new PrefetchingBatchSource(experiment.batches())) {
                 if (latest.isPresent() && resume) {
                     step.loadOptimizerState(latest.get().optimizer());
                     start = latest.get().step();
@@ -79,7 +81,7 @@ public final class TrainingRun {
                     }
                 };
                 var t = experiment.config().train();
-                Trainer trainer = new Trainer(step, experiment.batches(), new Trainer.Options(t.steps(),
+                Trainer trainer = new Trainer(step, batches, new Trainer.Options(t.steps(),
                         experiment.learningRate(), t.logEvery(), t.checkpointEvery(), t.maxNonfinite()), log, hook);
                 trainer.run(start, ema == null ? listener : averaging(ema, params, listener));
                 return new Result(runDir, start, t.steps(), last[0]);
