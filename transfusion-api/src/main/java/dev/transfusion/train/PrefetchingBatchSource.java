@@ -31,11 +31,17 @@ public final class PrefetchingBatchSource implements BatchSource, AutoCloseable 
     /** The batch of {@code step} (prefetched when the previous call asked for {@code step - 1}), then starts {@code step + 1}. */
     @Override
     public TrainingBatch batch(long step) {
-        TrainingBatch batch = pending != null && pendingStep == step ? await(pending) : source.batch(step);
+        // Every call into the wrapped source runs on the one worker thread, so the source never sees two at once
+        // (a discarded prefetch may still be running when a caller jumps to another step).
+        TrainingBatch batch = await(pending != null && pendingStep == step ? pending : build(step));
         long next = step + 1;
         pendingStep = next;
-        pending = CompletableFuture.supplyAsync(() -> source.batch(next), worker);
+        pending = build(next);
         return batch;
+    }
+
+    private CompletableFuture<TrainingBatch> build(long step) {
+        return CompletableFuture.supplyAsync(() -> source.batch(step), worker);
     }
 
     private static TrainingBatch await(CompletableFuture<TrainingBatch> future) {
