@@ -8,7 +8,6 @@ import dev.transfusion.modality.Patches;
 import dev.transfusion.nn.Init;
 import dev.transfusion.nn.Linear;
 import dev.transfusion.nn.ParamBuilder;
-import dev.transfusion.tensor.Shape;
 import dev.transfusion.tensor.Tensor;
 import dev.transfusion.tensor.ops.Ops;
 import java.util.List;
@@ -39,12 +38,7 @@ public final class LinearPatchEncoder implements ModalityEncoder {
         ParamBuilder p = context.params();
         this.in = new Linear(p, "patch_in", patchDim, context.dim(), true);
         this.out = new Linear(p, "patch_out", context.dim(), patchDim, true, new Init.Normal(0.02 / Math.sqrt(context.dim())));
-        this.posEmbed = switch (positionEmbedding) {
-            case NONE -> null;
-            case LEARNED -> p.param("pos_embed", Shape.of(1, patches, context.dim()), new Init.Normal(0.02), false);
-            case SINCOS -> p.param("pos_embed", Shape.of(1, patches, context.dim()), new Init.SinCos2d(size / patch),
-                    false);
-        };
+        this.posEmbed = positionEmbedding.register(p, size / patch, context.dim());
     }
 
     @Override

@@ -8,7 +8,9 @@ import dev.transfusion.plugin.PluginContext;
 /**
  * The {@code linear} encoder plugin: params {@code patch} (default 2) and {@code pos_embed}: {@code learned}
  * (default; also {@code true}), {@code sincos} (learned, starting from the 2-D sine-cosine table) or {@code none}
- * (also {@code false}; positions come from RoPE alone).
+ * (also {@code false}; positions come from RoPE alone); {@code overlap} (default 0): pixels each token's window
+ * reaches past its patch on every side, so neighbouring tokens' outputs add up near patch edges
+ * ({@link OverlappingPatchEncoder}); 0 is the paper's disjoint patches.
  */
 public final class LinearPatchEncoderFactory implements ModalityEncoderFactory {
     @Override
@@ -18,8 +20,12 @@ public final class LinearPatchEncoderFactory implements ModalityEncoderFactory {
 
     @Override
     public ModalityEncoderPlan create(ComponentSpec spec, PluginContext context) {
-        spec.requireOnly("patch", "pos_embed");
+        spec.requireOnly("patch", "pos_embed", "overlap");
         int patch = spec.getInt("patch", 2, 1, 64);
+        int overlap = spec.getInt("overlap", 0, 0, 64);
+        if (overlap > patch) {
+            throw spec.error("overlap", "at most the patch size " + patch + ", got " + overlap);
+        }
         PositionEmbedding pos = PositionEmbedding.read(spec);
         return ctx -> {
             if (ctx.latent().size() % patch != 0) {
@@ -28,12 +34,13 @@ public final class LinearPatchEncoderFactory implements ModalityEncoderFactory {
             if (pos == PositionEmbedding.SINCOS && ctx.dim() % 4 != 0) {
                 throw spec.error("pos_embed", "sincos needs model.dim divisible by 4, got " + ctx.dim());
             }
-            return new LinearPatchEncoder(ctx, patch, pos);
+            return overlap == 0 ? new LinearPatchEncoder(ctx, patch, pos)
+                    : new OverlappingPatchEncoder(ctx, patch, overlap, pos);
         };
     }
 
     @Override
     public String description() {
-        return "linear k×k patch encoder/decoder with timestep embedding";
+        return "linear k×k patch encoder/decoder with timestep embedding; params patch=2, pos_embed=learned, overlap=0";
     }
 }

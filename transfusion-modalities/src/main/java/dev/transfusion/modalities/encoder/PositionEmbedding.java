@@ -1,6 +1,9 @@
 package dev.transfusion.modalities.encoder;
 
+import dev.transfusion.nn.Init;
+import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.tensor.Shape;
 import java.util.Locale;
 
 /** The per-patch position embedding of the linear encoder ({@code pos_embed}). */
@@ -20,6 +23,19 @@ public enum PositionEmbedding {
             case "sincos" -> SINCOS;
             case "none", "false" -> NONE;
             default -> throw spec.error("pos_embed", "expected learned, sincos or none, got '" + v + "'");
+        };
+    }
+
+    /**
+     * Registers {@code pos_embed} of shape {@code (1, grid², dim)} for a {@code grid × grid} patch grid, or returns
+     * null for {@link #NONE}.
+     */
+    public String register(ParamBuilder params, int grid, int dim) {
+        Shape shape = Shape.of(1, (long) grid * grid, dim);
+        return switch (this) {
+            case NONE -> null;
+            case LEARNED -> params.param("pos_embed", shape, new Init.Normal(0.02), false);
+            case SINCOS -> params.param("pos_embed", shape, new Init.SinCos2d(grid), false);
         };
     }
 }

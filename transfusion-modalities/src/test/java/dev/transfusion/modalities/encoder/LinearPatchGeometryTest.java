@@ -35,6 +35,29 @@ class LinearPatchGeometryTest {
     }
 
     @Test
+    void overlapKeepsTheTokenGridAndIsBoundedByThePatch() {
+        ParamBuilder pb = new ParamBuilder();
+        var enc = new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
+                Map.of("patch", 4, "overlap", 2)), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16), pb));
+        assertThat(enc).isInstanceOf(OverlappingPatchEncoder.class);
+        assertThat(enc.patchesPerImage()).isEqualTo(16);
+        // One (k+2o)×(k+2o) window each way, in PyTorch's conv / transposed-conv weight layouts.
+        assertThat(pb.specs()).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo("patch_in.weight");
+            assertThat(s.shape()).isEqualTo(dev.transfusion.tensor.Shape.of(16, 3, 8, 8));
+        }).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo("patch_out.weight");
+            assertThat(s.shape()).isEqualTo(dev.transfusion.tensor.Shape.of(16, 3, 8, 8));
+        });
+        assertThat(new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
+                Map.of("patch", 4)), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder())))
+                .isInstanceOf(LinearPatchEncoder.class);
+        assertThatThrownBy(() -> new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
+                Map.of("patch", 2, "overlap", 3)), CTX)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("image.encoder.overlap").hasMessageContaining("at most the patch size 2, got 3");
+    }
+
+    @Test
     void positionEmbeddingChoicesAndErrors() {
         ParamBuilder sincos = new ParamBuilder();
         new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
