@@ -1,6 +1,7 @@
 package dev.transfusion.modalities.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.BackendOptions;
@@ -15,6 +16,7 @@ import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.nn.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -46,13 +48,17 @@ class OverlappingPatchEncoderBackendTest {
         return new Init.Normal(1).sample(shape, new SplittableRandom(seed));
     }
 
-    /** Runs encode on {@code x} (and decode of {@code h}, if given) with fixed random parameters. */
+    /** Runs encode of {@code x} and decode of {@code h} on the DJL backend with fixed random parameters. */
     private static Map<String, HostTensor> run(int patch, int overlap, HostTensor x, HostTensor h) {
+        return run(backend, patch, overlap, x, h);
+    }
+
+    private static Map<String, HostTensor> run(Backend on, int patch, int overlap, HostTensor x, HostTensor h) {
         ParamBuilder pb = new ParamBuilder();
         OverlappingPatchEncoder e = new OverlappingPatchEncoder(new EncoderContext(DIM, new LatentGeometry(3, SIZE), pb),
                 patch, overlap, PositionEmbedding.LEARNED);
-        try (ParameterStore ps = backend.createParameters(pb.specs(), ParamInitializer.initialize(pb.specs(), 1));
-                CompiledFunction fn = backend.compile("overlap", (env, in) -> {
+        try (ParameterStore ps = on.createParameters(pb.specs(), ParamInitializer.initialize(pb.specs(), 1));
+                CompiledFunction fn = on.compile("overlap", (env, in) -> {
                     EncodedImages enc = e.encode(env, in.get("x"), in.get("t"));
                     return Map.of("patches", enc.patches(), "out", e.decode(env, in.get("h"), enc, in.get("t")));
                 }, ps)) {
@@ -109,6 +115,25 @@ class OverlappingPatchEncoderBackendTest {
             }
             boolean sees = token == grid || token == 2 * grid;
             assertThat(diff > 0).as("token %d changed", token).isEqualTo(sees);
+        }
+    }
+
+    @Test
+    void theTensorFlowGraphComputesTheSameTokensAndImage() {
+        // The quickstart runs this encoder on TF: its traced conv / transposed conv must agree with PyTorch's.
+        HostTensor x = normal(Shape.of(2, 3, SIZE, SIZE), 3);
+        HostTensor h = normal(Shape.of(2, 16, DIM), 4);
+        Map<String, HostTensor> djl = run(4, 2, x, h);
+        try (Backend tf = Backends.select("tf").create(BackendOptions.cpu())) {
+            Map<String, HostTensor> graph = run(tf, 4, 2, x, h);
+            for (String key : List.of("patches", "out")) {
+                float[] a = djl.get(key).floats();
+                float[] b = graph.get(key).floats();
+                assertThat(b).hasSameSizeAs(a);
+                for (int i = 0; i < a.length; i++) {
+                    assertThat((double) b[i]).as("%s[%d]", key, i).isCloseTo(a[i], within(1e-4 + 1e-4 * Math.abs(a[i])));
+                }
+            }
         }
     }
 }

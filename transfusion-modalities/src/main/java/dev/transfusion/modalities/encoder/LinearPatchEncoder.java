@@ -9,7 +9,6 @@ import dev.transfusion.nn.Init;
 import dev.transfusion.nn.Linear;
 import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.tensor.Tensor;
-import dev.transfusion.tensor.ops.Ops;
 import java.util.List;
 
 /**
@@ -48,12 +47,8 @@ public final class LinearPatchEncoder implements ModalityEncoder {
 
     @Override
     public EncodedImages encode(Env env, Tensor latents, Tensor timeEmb) {
-        Ops ops = env.ops();
-        Tensor x = in.forward(env, Patches.patchify(ops.shape(), latents, patch)); // (N, P, dim)
-        x = ops.math().add(x, ops.shape().expandDims(timeEmb, 1));
-        if (posEmbed != null) {
-            x = ops.math().add(x, env.param(posEmbed));
-        }
+        Tensor x = in.forward(env, Patches.patchify(env.ops().shape(), latents, patch)); // (N, P, dim)
+        x = PatchConditioning.apply(env, x, timeEmb, posEmbed);
         return new EncodedImages(x, List.of());
     }
 

@@ -67,10 +67,7 @@ public final class OverlappingPatchEncoder implements ModalityEncoder {
         Ops ops = env.ops();
         Tensor x = ops.nn().conv2d(latents, env.param(inWeight), env.param(inBias), patch, overlap); // (N, dim, g, g)
         x = ops.shape().transpose(ops.shape().reshape(x, x.dim(0), dim, (long) grid * grid), 0, 2, 1); // (N, P, dim)
-        x = ops.math().add(x, ops.shape().expandDims(timeEmb, 1));
-        if (posEmbed != null) {
-            x = ops.math().add(x, env.param(posEmbed));
-        }
+        x = PatchConditioning.apply(env, x, timeEmb, posEmbed);
         return new EncodedImages(x, List.of());
     }
 
