@@ -2,40 +2,22 @@ package dev.transfusion.modalities.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.Backends;
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
+import dev.transfusion.modalities.DjlEncoderTestBase;
 import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
-import dev.transfusion.nn.Init;
 import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.nn.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The linear patch encoder's shapes on the DJL backend, for every patch size that divides the latent. */
-class LinearPatchEncoderBackendTest {
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Backends.select("djl").create(BackendOptions.cpu());
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
+class LinearPatchEncoderBackendTest extends DjlEncoderTestBase {
     @ParameterizedTest(name = "patch {0}")
     @ValueSource(ints = {1, 2, 4, 8, 16})
     void encodeAndDecodeShapes(int patch) {
@@ -49,8 +31,8 @@ class LinearPatchEncoderBackendTest {
                     return Map.of("patches", enc.patches(), "out", e.decode(env, enc.patches(), enc, in.get("t")));
                 }, ps)) {
             Map<String, HostTensor> out = fn.callHost(Map.of(
-                    "x", new Init.Normal(1).sample(Shape.of(2, 3, 16, 16), new SplittableRandom(1)),
-                    "t", new Init.Normal(1).sample(Shape.of(2, dim), new SplittableRandom(2))));
+                    "x", normal(Shape.of(2, 3, 16, 16), 1),
+                    "t", normal(Shape.of(2, dim), 2)));
             int p = (16 / patch) * (16 / patch);
             assertThat(out.get("patches").shape()).isEqualTo(Shape.of(2, p, dim));
             assertThat(out.get("out").shape()).isEqualTo(Shape.of(2, 3, 16, 16));

@@ -8,19 +8,16 @@ import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.backend.Backends;
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
+import dev.transfusion.modalities.DjlEncoderTestBase;
 import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
-import dev.transfusion.nn.Init;
 import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.nn.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,25 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The overlapping patch encoder on the DJL backend: the token grid and image shapes, and that each token reads
  * and writes exactly its patch widened by the overlap — so neighbouring tokens share the pixels near patch edges.
  */
-class OverlappingPatchEncoderBackendTest {
+class OverlappingPatchEncoderBackendTest extends DjlEncoderTestBase {
     private static final int DIM = 8;
     private static final int SIZE = 16;
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Backends.select("djl").create(BackendOptions.cpu());
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    private static HostTensor normal(Shape shape, int seed) {
-        return new Init.Normal(1).sample(shape, new SplittableRandom(seed));
-    }
-
     /** Runs encode of {@code x} and decode of {@code h} on the DJL backend with fixed random parameters. */
     private static Map<String, HostTensor> run(int patch, int overlap, HostTensor x, HostTensor h) {
         return run(backend, patch, overlap, x, h);

@@ -2,18 +2,15 @@ package dev.transfusion.modalities.unet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.Backends;
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.GradientFunction;
 import dev.transfusion.backend.GradientResult;
 import dev.transfusion.backend.ParameterStore;
+import dev.transfusion.modalities.DjlEncoderTestBase;
 import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
-import dev.transfusion.nn.Init;
 import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.nn.ParamInitializer;
 import dev.transfusion.nn.ParamSpec;
@@ -23,34 +20,15 @@ import dev.transfusion.tensor.Tensor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The U-Net encoder/decoder run on the DJL backend: shapes, gradients, and what the skips carry. */
-class UNetEncoderBackendTest {
+class UNetEncoderBackendTest extends DjlEncoderTestBase {
     private static final int DIM = 16;
     private static final int C = 3;
     private static final int N = 2;
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Backends.select("djl").create(BackendOptions.cpu());
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    private static HostTensor normal(Shape shape, long seed) {
-        return new Init.Normal(1).sample(shape, new SplittableRandom(seed));
-    }
-
     /** A built encoder and its parameters on the backend. */
     private record Built(UNetEncoder encoder, ParameterStore params, List<ParamSpec> specs) implements AutoCloseable {
         @Override
