@@ -1,6 +1,7 @@
 package dev.transfusion.modalities.encoder;
 
 import dev.transfusion.backend.Env;
+import dev.transfusion.modalities.layers.Conv2d;
 import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.ModalityEncoder;
@@ -23,8 +24,7 @@ public final class OverlappingPatchEncoder implements ModalityEncoder {
     private final int overlap;
     private final int grid;
     private final int dim;
-    private final String inWeight;
-    private final String inBias;
+    private final Conv2d in;
     private final String outWeight;
     private final String outBias;
     private final String posEmbed;
@@ -45,11 +45,9 @@ public final class OverlappingPatchEncoder implements ModalityEncoder {
         this.dim = context.dim();
         int window = patch + 2 * overlap;
         ParamBuilder p = context.params();
-        ParamBuilder in = p.child("patch_in");
         // The same scales as the plain linear encoder's Linear layers, with the window's larger fan-in.
-        this.inWeight = in.param("weight", Shape.of(dim, channels, window, window),
-                new Init.Normal(1.0 / Math.sqrt((double) channels * window * window)), true);
-        this.inBias = in.param("bias", Shape.of(dim), Init.zeros(), false);
+        this.in = new Conv2d(p, "patch_in", channels, dim, window, patch, overlap,
+                new Init.Normal(1.0 / Math.sqrt((double) channels * window * window)));
         ParamBuilder out = p.child("patch_out");
         this.outWeight = out.param("weight", Shape.of(dim, channels, window, window),
                 new Init.Normal(0.02 / Math.sqrt(dim)), true);
@@ -65,7 +63,7 @@ public final class OverlappingPatchEncoder implements ModalityEncoder {
     @Override
     public EncodedImages encode(Env env, Tensor latents, Tensor timeEmb) {
         Ops ops = env.ops();
-        Tensor x = ops.nn().conv2d(latents, env.param(inWeight), env.param(inBias), patch, overlap); // (N, dim, g, g)
+        Tensor x = in.forward(env, latents); // (N, dim, g, g)
         x = ops.shape().transpose(ops.shape().reshape(x, x.dim(0), dim, (long) grid * grid), 0, 2, 1); // (N, P, dim)
         x = PatchConditioning.apply(env, x, timeEmb, posEmbed);
         return new EncodedImages(x, List.of());

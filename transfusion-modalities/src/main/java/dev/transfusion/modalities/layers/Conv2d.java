@@ -8,8 +8,8 @@ import dev.transfusion.tensor.Tensor;
 import java.util.Objects;
 
 /**
- * A square 2-D convolution with PyTorch's {@code (out, in, k, k)} weight layout, a bias, and "same" padding
- * ({@code k / 2}), so stride 1 keeps the size and stride 2 halves an even size.
+ * A square 2-D convolution with PyTorch's {@code (out, in, k, k)} weight layout, a bias, and by default "same"
+ * padding ({@code k / 2}), so stride 1 keeps the size and stride 2 halves an even size.
  */
 public final class Conv2d {
     private final String weight;
@@ -26,11 +26,22 @@ public final class Conv2d {
 
     /** Registers the convolution with an explicit weight init (e.g. a small one for output layers). */
     public Conv2d(ParamBuilder params, String name, int in, int out, int kernel, int stride, Init init) {
+        this(params, name, in, out, kernel, stride, kernel / 2, init);
+    }
+
+    /**
+     * Registers the convolution with an explicit zero padding per side instead of "same" (e.g. a stride-k window
+     * wider than k whose outputs must line up with the k×k patch grid).
+     */
+    public Conv2d(ParamBuilder params, String name, int in, int out, int kernel, int stride, int padding, Init init) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(init, "init");
         if (in <= 0 || out <= 0 || kernel <= 0 || stride <= 0) {
             throw new IllegalArgumentException("conv " + name + ": in, out, kernel and stride must be > 0, got "
                     + in + ", " + out + ", " + kernel + ", " + stride);
+        }
+        if (padding < 0) {
+            throw new IllegalArgumentException("conv " + name + ": padding must be >= 0, got " + padding);
         }
         ParamBuilder p = params.child(name);
         this.weight = p.param("weight", Shape.of(out, in, kernel, kernel), init, true);
@@ -38,10 +49,10 @@ public final class Conv2d {
         this.in = in;
         this.out = out;
         this.stride = stride;
-        this.padding = kernel / 2;
+        this.padding = padding;
     }
 
-    /** {@code (N, in, H, W) -> (N, out, H / stride, W / stride)}. */
+    /** {@code (N, in, H, W) -> (N, out, H', W')}; with "same" padding {@code H' = H / stride}. */
     public Tensor forward(Env env, Tensor x) {
         return env.ops().nn().conv2d(x, env.param(weight), env.param(bias), stride, padding);
     }
