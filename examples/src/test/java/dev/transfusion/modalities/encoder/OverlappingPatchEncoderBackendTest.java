@@ -16,6 +16,7 @@ import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.nn.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OverlappingPatchEncoderBackendTest extends DjlEncoderTestBase {
     private static final int DIM = 8;
     private static final int SIZE = 16;
+
     /** Runs encode of {@code x} and decode of {@code h} on the DJL backend with fixed random parameters. */
     private static Map<String, HostTensor> run(int patch, int overlap, HostTensor x, HostTensor h) {
         return run(backend, patch, overlap, x, h);
@@ -62,7 +64,7 @@ class OverlappingPatchEncoderBackendTest extends DjlEncoderTestBase {
         // Patch 4, overlap 2: token (row 1, col 2) owns pixels rows 4..7, cols 8..11 and writes rows 2..9, cols 6..13.
         int grid = SIZE / 4;
         float[] hot = new float[grid * grid * DIM];
-        java.util.Arrays.fill(hot, (grid + 2) * DIM, (grid + 3) * DIM, 1.0f);
+        Arrays.fill(hot, (grid + 2) * DIM, (grid + 3) * DIM, 1.0f);
         HostTensor h = HostTensor.floats(Shape.of(1, grid * grid, DIM), hot);
         float[] img = run(4, 2, HostTensor.zeros(Shape.of(1, 3, SIZE, SIZE)), h).get("out").floats();
         for (int y = 0; y < SIZE; y++) {

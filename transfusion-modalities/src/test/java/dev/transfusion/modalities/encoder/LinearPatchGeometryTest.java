@@ -9,6 +9,7 @@ import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.PluginContext;
+import dev.transfusion.tensor.Shape;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,10 +45,10 @@ class LinearPatchGeometryTest {
         // One (k+2o)×(k+2o) window each way, in PyTorch's conv / transposed-conv weight layouts.
         assertThat(pb.specs()).anySatisfy(s -> {
             assertThat(s.name()).isEqualTo("patch_in.weight");
-            assertThat(s.shape()).isEqualTo(dev.transfusion.tensor.Shape.of(16, 3, 8, 8));
+            assertThat(s.shape()).isEqualTo(Shape.of(16, 3, 8, 8));
         }).anySatisfy(s -> {
             assertThat(s.name()).isEqualTo("patch_out.weight");
-            assertThat(s.shape()).isEqualTo(dev.transfusion.tensor.Shape.of(16, 3, 8, 8));
+            assertThat(s.shape()).isEqualTo(Shape.of(16, 3, 8, 8));
         });
         assertThat(new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
                 Map.of("patch", 4)), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder())))
