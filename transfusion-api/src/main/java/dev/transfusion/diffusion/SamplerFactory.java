@@ -1,8 +1,8 @@
 package dev.transfusion.diffusion;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.plugin.ComponentFactory;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import java.util.Objects;
 

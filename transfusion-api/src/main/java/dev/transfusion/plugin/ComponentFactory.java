@@ -8,7 +8,7 @@ public interface ComponentFactory<T> {
     /** The name configs select it by ({@code type: name}). */
     String name();
 
-    /** Creates the component; bad params are {@link dev.transfusion.config.ConfigException}s via the spec. */
+    /** Creates the component; bad params are {@link dev.transfusion.plugin.ConfigException}s via the spec. */
     T create(ComponentSpec spec, PluginContext context);
 
     /** One line for {@code components}. */

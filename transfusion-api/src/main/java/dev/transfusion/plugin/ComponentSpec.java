@@ -1,6 +1,5 @@
 package dev.transfusion.plugin;
 
-import dev.transfusion.config.ConfigException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

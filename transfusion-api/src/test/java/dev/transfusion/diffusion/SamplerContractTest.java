@@ -3,8 +3,8 @@ package dev.transfusion.diffusion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import java.util.ArrayList;

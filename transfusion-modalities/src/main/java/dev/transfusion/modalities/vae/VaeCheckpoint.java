@@ -1,8 +1,8 @@
 package dev.transfusion.modalities.vae;
 
-import dev.transfusion.checkpoint.CheckpointException;
-import dev.transfusion.checkpoint.SafeTensors;
-import dev.transfusion.checkpoint.SafeTensorsFile;
+import dev.transfusion.io.CheckpointException;
+import dev.transfusion.io.SafeTensorsFile;
+import dev.transfusion.io.TensorFiles;
 import dev.transfusion.nn.ParamSpec;
 import dev.transfusion.tensor.HostTensor;
 import java.io.IOException;
@@ -28,15 +28,15 @@ public final class VaeCheckpoint {
     private VaeCheckpoint() {
     }
 
-    /** Writes {@code vae} into directory {@code dir} (created if needed); returns the weights file. */
-    public static Path save(Path dir, TrainedVae vae) throws IOException {
+    /** Writes {@code vae} into directory {@code dir} (created if needed) with {@code files}; returns the weights file. */
+    public static Path save(Path dir, TrainedVae vae, TensorFiles files) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(vae, "vae");
         Map<String, String> meta = new LinkedHashMap<>(vae.config().toMetadata());
         meta.put(SCALE_FACTOR, Double.toString(vae.scaleFactor()));
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
-        SafeTensors.write(file, vae.weights(), meta);
+        files.write(file, vae.weights(), meta);
         return file;
     }
 
@@ -45,7 +45,7 @@ public final class VaeCheckpoint {
      * missing path, a file that is not one of our VAEs, or weights that do not match the architecture is a
      * {@link CheckpointException} naming the path.
      */
-    public static TrainedVae load(Path dir) throws IOException {
+    public static TrainedVae load(Path dir, TensorFiles files) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Path file = Files.isDirectory(dir) ? dir.resolve(FILE) : dir;
         if (!Files.exists(file)) {
@@ -53,7 +53,7 @@ public final class VaeCheckpoint {
                     ? "no VAE checkpoint here: the directory has no " + FILE + " (train one with VaeTrainer)"
                     : "no such VAE checkpoint (expected a directory holding " + FILE + ")");
         }
-        SafeTensorsFile st = SafeTensors.read(file);
+        SafeTensorsFile st = files.read(file);
         VaeConfig config;
         double scale;
         try {

@@ -38,7 +38,7 @@ public final class VaeCodecFactory implements LatentCodecFactory {
         return ctx -> {
             TrainedVae vae;
             try {
-                vae = VaeCheckpoint.load(dir);
+                vae = VaeCheckpoint.load(dir, context.tensorFiles());
             } catch (IOException e) {
                 throw spec.error("checkpoint", "cannot load the VAE: " + e.getMessage());
             }

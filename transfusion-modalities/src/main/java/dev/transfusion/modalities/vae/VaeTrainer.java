@@ -8,6 +8,7 @@ import dev.transfusion.backend.StepResult;
 import dev.transfusion.backend.TrainStep;
 import dev.transfusion.data.Dataset;
 import dev.transfusion.data.Split;
+import dev.transfusion.io.TensorFiles;
 import dev.transfusion.nn.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
@@ -82,9 +83,10 @@ public final class VaeTrainer {
     }
 
     /** Trains and writes the checkpoint into {@code dir} (atomically); returns the trained VAE. */
-    public TrainedVae trainAndSave(Backend backend, Dataset dataset, Path dir, Listener listener) throws IOException {
+    public TrainedVae trainAndSave(Backend backend, Dataset dataset, Path dir, TensorFiles files, Listener listener)
+            throws IOException {
         TrainedVae vae = train(backend, dataset, listener);
-        VaeCheckpoint.save(dir, vae);
+        VaeCheckpoint.save(dir, vae, files);
         return vae;
     }
 

@@ -3,18 +3,18 @@ package dev.transfusion.modalities.encoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.tensor.Shape;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LinearPatchGeometryTest {
     private static final PluginContext CTX = PluginContext.of(1, Path.of("."));

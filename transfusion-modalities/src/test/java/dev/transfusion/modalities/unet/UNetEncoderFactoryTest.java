@@ -3,7 +3,6 @@ package dev.transfusion.modalities.unet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
@@ -11,6 +10,7 @@ import dev.transfusion.modality.ModalityEncoderFactory;
 import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.nn.ParamSpec;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.tensor.Shape;
 import java.nio.file.Path;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class UNetEncoderFactoryTest {
     private static final PluginContext CTX = PluginContext.of(1, Path.of("."));

@@ -3,9 +3,9 @@ package dev.transfusion.modalities.vae;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.modality.LatentCodecFactory;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.diffusion.DiffusionObjective;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.samplers.schedule.Schedules;
 import java.nio.file.Path;

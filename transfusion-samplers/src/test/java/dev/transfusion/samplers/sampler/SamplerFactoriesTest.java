@@ -3,12 +3,12 @@ package dev.transfusion.samplers.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.diffusion.DiffusionObjective;
 import dev.transfusion.diffusion.NoiseSchedule;
 import dev.transfusion.diffusion.Sampler;
 import dev.transfusion.diffusion.StepOutput;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.samplers.objective.EpsilonObjective;
 import dev.transfusion.samplers.objective.FlowObjective;

@@ -3,8 +3,8 @@ package dev.transfusion.samplers.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.config.ConfigException;
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,0 @@
-package dev.transfusion.runtime;
-
-import dev.transfusion.data.Dataset;
-
-/** The optional text-only dataset ({@code data.text}); {@code dataset} is null when none is configured. */
-public record TextDatasetHolder(Dataset dataset) {
-}

@@ -1,0 +1,121 @@
+package dev.transfusion.core.model;
+
+import dev.transfusion.backend.Env;
+import dev.transfusion.modality.EncodedImages;
+import dev.transfusion.modality.EncoderContext;
+import dev.transfusion.modality.LatentGeometry;
+import dev.transfusion.modality.ModalityEncoder;
+import dev.transfusion.modality.ModalityEncoderPlan;
+import dev.transfusion.nn.Embedding;
+import dev.transfusion.nn.Linear;
+import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.nn.TimestepEmbedding;
+import dev.transfusion.tensor.Tensor;
+import dev.transfusion.tensor.ops.Ops;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One transformer over text tokens and image patches (Transfusion): token embeddings and a patch encoder feed
+ * the same Llama-style stack; an LM head reads text positions and the patch decoder reads image positions.
+ * Backend-neutral: everything here runs through {@link Env}.
+ */
+public final class TransfusionModel {
+    private final TransformerDims dims;
+    private final LatentGeometry latent;
+    private final Embedding tokens;
+    private final TimestepEmbedding timeEmbedding;
+    private final ModalityEncoder encoder;
+    private final Transformer transformer;
+    private final Linear output;
+    private final List<ParamSpec> params;
+
+    /** Builds the model and registers all its parameters. */
+    public TransfusionModel(TransformerDims dims, LatentGeometry latent, ModalityEncoderPlan encoderPlan) {
+        this.dims = Objects.requireNonNull(dims, "dims");
+        this.latent = Objects.requireNonNull(latent, "latent");
+        ParamBuilder root = new ParamBuilder();
+        this.tokens = new Embedding(root, "tok_embeddings", dims.vocab(), dims.dim());
+        this.timeEmbedding = new TimestepEmbedding(root, "time_embed", dims.dim());
+        this.encoder = encoderPlan.build(new EncoderContext(dims.dim(), latent, root.child("image")));
+        this.transformer = new Transformer(root, dims);
+        this.output = dims.tieEmbeddings() ? null : new Linear(root, "output", dims.dim(), dims.vocab(), false);
+        this.params = root.specs();
+    }
+
+    /** Every parameter, in registration order. */
+    public List<ParamSpec> params() {
+        return params;
+    }
+
+    /** The transformer dimensions. */
+    public TransformerDims dims() {
+        return dims;
+    }
+
+    /** The latent geometry images are diffused in. */
+    public LatentGeometry latent() {
+        return latent;
+    }
+
+    /** Patches per image. */
+    public int patchesPerImage() {
+        return encoder.patchesPerImage();
+    }
+
+    /** The patch encoder/decoder. */
+    public ModalityEncoder encoder() {
+        return encoder;
+    }
+
+    /** The transformer stack. */
+    public Transformer transformer() {
+        return transformer;
+    }
+
+    /** {@code time (N)} → {@code (N, dim)}. */
+    public Tensor embedTime(Env env, Tensor time) {
+        return timeEmbedding.forward(env, time);
+    }
+
+    /** {@code ids (B, T)} → token embeddings {@code (B, T, dim)}. */
+    public Tensor embedTokens(Env env, Tensor ids) {
+        return tokens.forward(env, ids);
+    }
+
+    /**
+     * Mixes token embeddings and encoded patches into the input sequence: {@code tokens (B, L)}, encoded patches
+     * {@code (NI, P, dim)} and {@code source (B, L)} → {@code (B, L, dim)}.
+     */
+    public Tensor embedSequence(Env env, Tensor tokenIds, Tensor patches, Tensor source) {
+        Ops ops = env.ops();
+        long b = tokenIds.dim(0);
+        long l = tokenIds.dim(1);
+        Tensor text = ops.shape().reshape(tokens.forward(env, tokenIds), b * l, dims.dim()); // (B*L, dim)
+        Tensor img = ops.shape().reshape(patches, -1, dims.dim()); // (NI*P, dim)
+        Tensor table = ops.shape().concat(List.of(text, img), 0);
+        return ops.shape().gather(table, source, 0); // (B, L, dim)
+    }
+
+    /** Logits over the vocabulary from normalised hidden states {@code (..., dim)}. */
+    public Tensor logits(Env env, Tensor hidden) {
+        if (output == null) {
+            return env.ops().nn().linear(hidden, tokens.table(env), null);
+        }
+        return output.forward(env, hidden);
+    }
+
+    /** Encodes noisy latents with their time embedding. */
+    public EncodedImages encodeImages(Env env, Tensor noisy, Tensor timeEmb) {
+        return encoder.encode(env, noisy, timeEmb);
+    }
+
+    /** Gathers patch positions {@code patchRows (NI, P)} from {@code hidden (B, L, dim)} and decodes them. */
+    public Tensor decodeImages(Env env, Tensor hidden, Tensor patchRows, EncodedImages encoded, Tensor timeEmb) {
+        Ops ops = env.ops();
+        Tensor flat = ops.shape().reshape(hidden, -1, dims.dim());
+        Tensor atPatches = ops.shape().gather(flat, patchRows, 0); // (NI, P, dim)
+        return encoder.decode(env, atPatches, encoded, timeEmb);
+    }
+}

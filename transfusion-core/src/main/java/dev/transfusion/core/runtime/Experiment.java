@@ -1,0 +1,213 @@
+package dev.transfusion.core.runtime;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import dev.transfusion.backend.AdamW;
+import dev.transfusion.backend.Backend;
+import dev.transfusion.backend.ParameterStore;
+import dev.transfusion.backend.TrainStep;
+import dev.transfusion.core.config.ExperimentConfig;
+import dev.transfusion.core.config.TrainConfig;
+import dev.transfusion.core.generate.Generator;
+import dev.transfusion.core.model.TransfusionLoss;
+import dev.transfusion.core.model.TransfusionModel;
+import dev.transfusion.core.plugin.PluginModule;
+import dev.transfusion.core.plugin.PluginRegistry;
+import dev.transfusion.core.sequence.SequencePacker;
+import dev.transfusion.core.train.BatchBuilder;
+import dev.transfusion.core.train.BatchSource;
+import dev.transfusion.core.train.DocumentFactory;
+import dev.transfusion.core.train.DocumentMix;
+import dev.transfusion.core.train.InputBlur;
+import dev.transfusion.core.train.LearningRateSchedule;
+import dev.transfusion.core.train.NoiseLimit;
+import dev.transfusion.core.train.PackedBatchSource;
+import dev.transfusion.core.train.TimestepSampling;
+import dev.transfusion.data.Dataset;
+import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.diffusion.Sampler;
+import dev.transfusion.modality.LatentCodec;
+import dev.transfusion.nn.ParamInitializer;
+import dev.transfusion.sequence.AttentionMask;
+import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.tokenizer.Tokenizer;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One experiment assembled from its config: the backend, plugins and model, plus the programs to train and
+ * run it. The entry point for embedding: {@code Experiment.create(config, dir)} then train or generate.
+ */
+public final class Experiment implements AutoCloseable {
+    private final ExperimentConfig config;
+    private final Injector injector;
+
+    private Experiment(ExperimentConfig config, Injector injector) {
+        this.config = config;
+        this.injector = injector;
+    }
+
+    /** Assembles {@code config} with the plugins on the context class path; paths resolve against {@code baseDir}. */
+    public static Experiment create(ExperimentConfig config, Path baseDir) {
+        return create(config, baseDir, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Assembles {@code config} with the plugins visible to {@code loader}. */
+    public static Experiment create(ExperimentConfig config, Path baseDir, ClassLoader loader) {
+        PluginRegistry registry = PluginRegistry.discover(loader, PluginKinds.ALL);
+        Injector injector = Guice.createInjector(new PluginModule(registry), new ExperimentModule(config, baseDir));
+        Experiment e = new Experiment(config, injector);
+        // Fail fast: build every component now so a config error surfaces before any work is done.
+        e.model();
+        e.sampler();
+        e.mask();
+        e.dataset();
+        e.textDataset();
+        return e;
+    }
+
+    /** Guice wraps exceptions thrown while providing; users should see the plugin's own message. */
+    private <T> T get(Class<T> type) {
+        try {
+            return injector.getInstance(type);
+        } catch (ProvisionException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof RuntimeException r && !(t instanceof ProvisionException)) {
+                    throw r;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The resolved config. */
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    /** The plugin registry. */
+    public PluginRegistry registry() {
+        return get(PluginRegistry.class);
+    }
+
+    /** The backend. */
+    public Backend backend() {
+        return get(Backend.class);
+    }
+
+    /** The model (parameters are not allocated until {@link #initParameters()} or {@link #loadParameters}). */
+    public TransfusionModel model() {
+        return get(TransfusionModel.class);
+    }
+
+    /** The tokenizer. */
+    public Tokenizer tokenizer() {
+        return get(Tokenizer.class);
+    }
+
+    /** The image–caption dataset. */
+    public Dataset dataset() {
+        return get(Dataset.class);
+    }
+
+    /** The optional text-only dataset, or null. */
+    public Dataset textDataset() {
+        return get(TextDatasetHolder.class).dataset();
+    }
+
+    /** The latent codec. */
+    public LatentCodec codec() {
+        return get(LatentCodec.class);
+    }
+
+    /** The attention mask plugin. */
+    public AttentionMask mask() {
+        return get(AttentionMask.class);
+    }
+
+    /** The diffusion objective. */
+    public DiffusionObjective objective() {
+        return get(DiffusionObjective.class);
+    }
+
+    /** The sampler. */
+    public Sampler sampler() {
+        return get(Sampler.class);
+    }
+
+    /** Fresh parameters drawn from the config's seed. */
+    public ParameterStore initParameters() {
+        return backend().createParameters(model().params(), ParamInitializer.initialize(model().params(), config.seed()));
+    }
+
+    /** Parameters with the given values (e.g. from a checkpoint); every model parameter must be present. */
+    public ParameterStore loadParameters(Map<String, HostTensor> values) {
+        for (var spec : model().params()) {
+            HostTensor v = values.get(spec.name());
+            if (v == null) {
+                throw new IllegalArgumentException("checkpoint lacks parameter '" + spec.name() + "' of shape "
+                        + spec.shape() + " (was it trained with another model config?)");
+            }
+            if (!v.shape().equals(spec.shape())) {
+                throw new IllegalArgumentException("checkpoint parameter '" + spec.name() + "' has shape " + v.shape()
+                        + " but the model needs " + spec.shape());
+            }
+        }
+        return backend().createParameters(model().params(), values);
+    }
+
+    /** The loss program {@code L_LM + λ·L_diffusion}. */
+    public TransfusionLoss loss() {
+        return new TransfusionLoss(model(), config.diffusion().lossWeight());
+    }
+
+    /** The compiled training step (AdamW from {@code train.*}). */
+    public TrainStep compileTrainStep(ParameterStore params) {
+        TrainConfig t = config.train();
+        return backend().compileTrainStep(loss(), params, new AdamW(t.beta1(), t.beta2(), t.eps(), t.weightDecay(), t.clipNorm()));
+    }
+
+    /** The learning-rate schedule from {@code train.*}. */
+    public LearningRateSchedule learningRate() {
+        TrainConfig t = config.train();
+        return new LearningRateSchedule(t.lr(), t.warmup(), t.steps(), t.minLr());
+    }
+
+    /** Builds documents from examples with this experiment's tokenizer and codec. */
+    public DocumentFactory documents() {
+        return new DocumentFactory(tokenizer(), codec());
+    }
+
+    /** The packer for {@code train.batch × train.seq_len}. */
+    public SequencePacker packer() {
+        return new SequencePacker(config.train().batch(), config.train().seqLen(), model().patchesPerImage(),
+                tokenizer().specials().pad());
+    }
+
+    /** Turns packed sequences into noised model inputs. */
+    public BatchBuilder batchBuilder() {
+        var d = config.diffusion();
+        return new BatchBuilder(objective(), TimestepSampling.fromSpec(d.timestepSampling()),
+                new NoiseLimit(d.noiseLimit().maxT(), d.noiseLimit().probability()),
+                new InputBlur(d.inputBlur().probability(), d.inputBlur().minSigma(), d.inputBlur().maxSigma()), mask(),
+                model().latent(), model().patchesPerImage(), config.train().seqLen(), model().dims().rotary());
+    }
+
+    /** The deterministic per-step batch source for training. */
+    public BatchSource batches() {
+        var d = config.data();
+        return new PackedBatchSource(dataset(), textDataset(), documents(),
+                new DocumentMix(d.captionFirst(), d.textOnly(), d.captionDropout()), packer(), batchBuilder(), config.seed());
+    }
+
+    /** A generator over {@code params} with a KV cache of {@code capacity} positions. */
+    public Generator generator(ParameterStore params, int capacity) {
+        return new Generator(backend(), params, model(), tokenizer(), codec(), mask(), objective(), sampler(), capacity);
+    }
+
+    @Override
+    public void close() {
+        backend().close();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.transfusion.core.runtime;
+
+import dev.transfusion.backend.ParameterStore;
+import dev.transfusion.core.checkpoint.Checkpoint;
+import dev.transfusion.core.checkpoint.CheckpointStore;
+import dev.transfusion.core.config.ConfigLoader;
+import dev.transfusion.core.config.ExperimentConfig;
+import dev.transfusion.core.generate.Generator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained model loaded from a checkpoint, ready to generate; the config travels inside the checkpoint. It samples
+ * with the checkpoint's moving-average weights when the run kept them ({@code train.ema}), else its last weights.
+ * <pre>{@code
+ * try (TrainedModel m = TrainedModel.load(Path.of("runs/quickstart"), List.of())) {
+ *     HostTensor image = m.generator().generateImage("a red circle", ImageOptions.of(3.0, 42));
+ * }
+ * }</pre>
+ * Thread-safety: the generator serialises its calls; share one TrainedModel per process.
+ */
+public final class TrainedModel implements AutoCloseable {
+    private final Experiment experiment;
+    private final ParameterStore params;
+    private final Checkpoint checkpoint;
+    private Generator generator;
+
+    private TrainedModel(Experiment experiment, ParameterStore params, Checkpoint checkpoint) {
+        this.experiment = experiment;
+        this.params = params;
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * Loads a run folder (its newest checkpoint) or one checkpoint folder. {@code overrides} ({@code a.b=v}) adjust
+     * the stored config, e.g. {@code backend.type=tf} or {@code sampler.steps=50}.
+     */
+    public static TrainedModel load(Path path, List<String> overrides) {
+        try {
+            Path dir = path;
+            if (!Files.exists(dir.resolve(CheckpointStore.MODEL_FILE))) {
+                dir = new CheckpointStore(path).latest().orElseThrow(() -> new IllegalArgumentException(
+                        "no checkpoint in " + path + " (expected " + CheckpointStore.MODEL_FILE
+                                + " there or a checkpoints/step-N folder)"));
+            }
+            Checkpoint ckpt = CheckpointStore.read(dir);
+            if (ckpt.configYaml() == null || ckpt.configYaml().isBlank()) {
+                throw new IllegalArgumentException("checkpoint " + dir + " carries no config in its metadata");
+            }
+            ExperimentConfig config = ConfigLoader.parse(ckpt.configYaml(), dir.resolve(CheckpointStore.MODEL_FILE)
+                    + " (embedded config)", overrides);
+            Experiment e = Experiment.create(config, Path.of("."));
+            return new TrainedModel(e, e.loadParameters(ckpt.inferenceWeights()), ckpt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The experiment (config, plugins, backend). */
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    /** The parameters on the backend. */
+    public ParameterStore params() {
+        return params;
+    }
+
+    /** The training step the checkpoint was taken at. */
+    public long step() {
+        return checkpoint.step();
+    }
+
+    /** The generator (created on first use; its KV cache holds {@code train.seq_len} positions). */
+    public synchronized Generator generator() {
+        if (generator == null) {
+            generator = experiment.generator(params, experiment.config().train().seqLen());
+        }
+        return generator;
+    }
+
+    @Override
+    public void close() {
+        if (generator != null) {
+            generator.close();
+        }
+        params.close();
+        experiment.close();
+    }
+}

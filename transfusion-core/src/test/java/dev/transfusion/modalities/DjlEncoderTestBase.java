@@ -1,0 +1,31 @@
+package dev.transfusion.modalities;
+
+import dev.transfusion.backend.Backend;
+import dev.transfusion.backend.BackendOptions;
+import dev.transfusion.core.backend.Backends;
+import dev.transfusion.nn.Init;
+import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.tensor.Shape;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** One CPU DJL backend per encoder test class, opened before its tests and closed after, and seeded inputs. */
+public abstract class DjlEncoderTestBase {
+    protected static Backend backend;
+
+    @BeforeAll
+    static void openBackend() {
+        backend = Backends.select("djl").create(BackendOptions.cpu());
+    }
+
+    @AfterAll
+    static void closeBackend() {
+        backend.close();
+    }
+
+    /** A standard-normal tensor of {@code shape}, the same for the same {@code seed}. */
+    protected static HostTensor normal(Shape shape, long seed) {
+        return new Init.Normal(1).sample(shape, new SplittableRandom(seed));
+    }
+}
