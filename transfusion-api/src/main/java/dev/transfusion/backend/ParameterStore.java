@@ -1,6 +1,6 @@
 package dev.transfusion.backend;
 
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.HostTensor;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.transfusion.modality;
 
-import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.param.ParamBuilder;
 import java.util.Objects;
 
 /** What an encoder needs to build itself: the transformer width, the latent geometry and where to register. */

@@ -1,6 +1,8 @@
 package dev.transfusion.nn;
 
 import dev.transfusion.backend.Env;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Shape;
 import dev.transfusion.tensor.Tensor;
 

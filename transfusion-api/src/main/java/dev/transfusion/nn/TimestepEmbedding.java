@@ -1,6 +1,7 @@
 package dev.transfusion.nn;
 
 import dev.transfusion.backend.Env;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import dev.transfusion.tensor.Tensor;

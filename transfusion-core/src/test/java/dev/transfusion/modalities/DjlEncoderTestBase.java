@@ -3,7 +3,7 @@ package dev.transfusion.modalities;
 import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.core.backend.Backends;
-import dev.transfusion.nn.Init;
+import dev.transfusion.param.Init;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package dev.transfusion.modalities;
 
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

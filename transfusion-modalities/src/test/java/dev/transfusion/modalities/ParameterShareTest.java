@@ -2,8 +2,8 @@ package dev.transfusion.modalities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transfusion.nn.Init;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.Shape;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.GradientFunction;
 import dev.transfusion.backend.GradientResult;
 import dev.transfusion.backend.TensorFunction;
+import dev.transfusion.param.Init;
 import dev.transfusion.tensor.DType;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
@@ -187,7 +188,7 @@ public abstract class BackendContractSupport {
         SplittableRandom r = new SplittableRandom(seed);
         float[] d = new float[Ref.size(dims)];
         for (int i = 0; i < d.length; i++) {
-            d[i] = (float) dev.transfusion.nn.Init.gaussian(r);
+            d[i] = (float) dev.transfusion.param.Init.gaussian(r);
         }
         return HostTensor.floats(Shape.of(dims), d);
     }

@@ -12,7 +12,7 @@ import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.backend.Scope;
 import dev.transfusion.backend.TensorFunction;
 import dev.transfusion.backend.TrainStep;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.Device;
 import dev.transfusion.tensor.HostTensor;
 import java.util.EnumSet;

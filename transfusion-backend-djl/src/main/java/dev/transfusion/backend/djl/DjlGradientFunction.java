@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.transfusion.backend.GradientFunction;
 import dev.transfusion.backend.GradientResult;
 import dev.transfusion.backend.TensorFunction;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Tensor;
 import java.util.LinkedHashMap;

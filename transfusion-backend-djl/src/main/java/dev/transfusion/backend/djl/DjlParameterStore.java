@@ -3,7 +3,7 @@ package dev.transfusion.backend.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.transfusion.backend.ParameterStore;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.DType;
 import dev.transfusion.tensor.HostTensor;
 import java.util.LinkedHashMap;

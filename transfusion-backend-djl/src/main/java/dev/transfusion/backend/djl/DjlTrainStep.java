@@ -9,7 +9,7 @@ import dev.transfusion.backend.AdamW;
 import dev.transfusion.backend.StepResult;
 import dev.transfusion.backend.TensorFunction;
 import dev.transfusion.backend.TrainStep;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Tensor;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.transfusion.backend.djl;
 
 import dev.transfusion.backend.TensorFunction;
-import dev.transfusion.nn.Init;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import dev.transfusion.tensor.Tensor;

@@ -6,7 +6,7 @@ import dev.transfusion.backend.AdamW;
 import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.backend.TrainStep;
-import dev.transfusion.nn.ParamInitializer;
+import dev.transfusion.param.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.transfusion.backend.tf;
 
 import dev.transfusion.backend.AdamW;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;

@@ -3,7 +3,7 @@ package dev.transfusion.backend.tf;
 import dev.transfusion.backend.GradientFunction;
 import dev.transfusion.backend.GradientResult;
 import dev.transfusion.backend.TensorFunction;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.DType;
 import dev.transfusion.tensor.HostTensor;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.transfusion.backend.tf;
 
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.DType;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;

@@ -1,7 +1,7 @@
 package dev.transfusion.backend.tf;
 
 import dev.transfusion.backend.ParameterStore;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.DType;
 import dev.transfusion.tensor.HostTensor;
 import java.util.LinkedHashMap;

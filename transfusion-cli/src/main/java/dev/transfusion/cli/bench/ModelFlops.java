@@ -1,7 +1,7 @@
 package dev.transfusion.cli.bench;
 
 import dev.transfusion.core.model.TransfusionModel;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import java.util.Objects;
 
 /**

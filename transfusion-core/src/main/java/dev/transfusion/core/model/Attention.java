@@ -1,9 +1,9 @@
 package dev.transfusion.core.model;
 
 import dev.transfusion.backend.Env;
-import dev.transfusion.nn.Init;
 import dev.transfusion.nn.Linear;
-import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Tensor;
 import dev.transfusion.tensor.ops.MathOps;
 import dev.transfusion.tensor.ops.Ops;

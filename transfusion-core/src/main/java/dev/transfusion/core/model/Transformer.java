@@ -1,8 +1,8 @@
 package dev.transfusion.core.model;
 
 import dev.transfusion.backend.Env;
-import dev.transfusion.nn.ParamBuilder;
 import dev.transfusion.nn.RmsNorm;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;

@@ -28,7 +28,7 @@ import dev.transfusion.data.Dataset;
 import dev.transfusion.diffusion.DiffusionObjective;
 import dev.transfusion.diffusion.Sampler;
 import dev.transfusion.modality.LatentCodec;
-import dev.transfusion.nn.ParamInitializer;
+import dev.transfusion.param.ParamInitializer;
 import dev.transfusion.sequence.AttentionMask;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tokenizer.Tokenizer;

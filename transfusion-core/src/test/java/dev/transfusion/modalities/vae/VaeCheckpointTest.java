@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfusion.core.checkpoint.SafeTensors;
 import dev.transfusion.io.CheckpointException;
-import dev.transfusion.nn.ParamInitializer;
+import dev.transfusion.param.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import dev.transfusion.data.shapes.ShapesDataset;
 import dev.transfusion.modality.CodecContext;
 import dev.transfusion.modality.LatentCodec;
 import dev.transfusion.modality.LatentGeometry;
-import dev.transfusion.nn.ParamInitializer;
+import dev.transfusion.param.ParamInitializer;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;

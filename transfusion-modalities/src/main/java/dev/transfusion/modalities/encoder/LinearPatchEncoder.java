@@ -5,9 +5,9 @@ import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.modality.Patches;
-import dev.transfusion.nn.Init;
 import dev.transfusion.nn.Linear;
-import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Tensor;
 import java.util.List;
 

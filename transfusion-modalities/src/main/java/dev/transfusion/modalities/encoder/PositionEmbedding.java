@@ -1,7 +1,7 @@
 package dev.transfusion.modalities.encoder;
 
-import dev.transfusion.nn.Init;
-import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.tensor.Shape;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.transfusion.modalities.layers;
 
 import dev.transfusion.backend.Env;
-import dev.transfusion.nn.Init;
-import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Shape;
 import dev.transfusion.tensor.Tensor;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.transfusion.modalities.vae;
 import dev.transfusion.io.CheckpointException;
 import dev.transfusion.io.SafeTensorsFile;
 import dev.transfusion.io.TensorFiles;
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.HostTensor;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import dev.transfusion.backend.TrainStep;
 import dev.transfusion.data.Dataset;
 import dev.transfusion.data.Split;
 import dev.transfusion.io.TensorFiles;
-import dev.transfusion.nn.ParamInitializer;
+import dev.transfusion.param.ParamInitializer;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import java.io.IOException;

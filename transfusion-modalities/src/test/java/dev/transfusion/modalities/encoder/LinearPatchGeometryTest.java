@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
-import dev.transfusion.nn.ParamBuilder;
+import dev.transfusion.param.Init;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
@@ -66,7 +67,7 @@ class LinearPatchGeometryTest {
                 sincos));
         assertThat(sincos.specs()).anySatisfy(s -> {
             assertThat(s.name()).endsWith("pos_embed");
-            assertThat(s.init()).isEqualTo(new dev.transfusion.nn.Init.SinCos2d(4));
+            assertThat(s.init()).isEqualTo(new dev.transfusion.param.Init.SinCos2d(4));
         });
         ParamBuilder none = new ParamBuilder();
         new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",

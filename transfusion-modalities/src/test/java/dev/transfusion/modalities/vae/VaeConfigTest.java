@@ -3,7 +3,7 @@ package dev.transfusion.modalities.vae;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.nn.ParamSpec;
+import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.Shape;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.transfusion.nn;
+package dev.transfusion.param;
 
 import dev.transfusion.tensor.HostTensor;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.transfusion.nn;
+package dev.transfusion.param;
 
 import dev.transfusion.tensor.Shape;
 import java.util.Objects;
