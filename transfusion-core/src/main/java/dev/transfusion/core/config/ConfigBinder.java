@@ -82,8 +82,14 @@ final class ConfigBinder {
     private Object section(Class<?> type, MapNode node, String path, Origin origin, Object dflt) {
         Map<String, RecordComponent> keys = Schema.keys(type);
         for (Map.Entry<String, YamlNode> e : node.entries.entrySet()) {
-            if (!keys.containsKey(e.getKey())) {
-                throw error(join(path, e.getKey()), node.keyOrigin(e.getKey()), "unknown key; known keys"
+            String full = join(path, e.getKey());
+            if (!keys.containsKey(e.getKey()) && RemovedKeys.isRemoved(full)) {
+                String problem = RemovedKeys.problem(full, e.getValue().toPlain());
+                if (problem != null) {
+                    throw error(full, node.keyOrigin(e.getKey()), problem);
+                }
+            } else if (!keys.containsKey(e.getKey())) {
+                throw error(full, node.keyOrigin(e.getKey()), "unknown key; known keys"
                         + (path.isEmpty() ? "" : " of " + path) + ": " + keys.keySet());
             }
         }

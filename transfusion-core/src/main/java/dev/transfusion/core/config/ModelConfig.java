@@ -4,12 +4,12 @@ import dev.transfusion.core.model.PatchPositions;
 
 /**
  * {@code model:} the transformer's size (Llama-2 style: pre-RMSNorm, SwiGLU, RoPE). {@code mlpHidden} 0 means
- * {@link #effectiveMlpHidden()}; {@code timeEmbedDim} 0 means {@code dim}; {@code patchPositions} places image
+ * {@link #effectiveMlpHidden()}; {@code patchPositions} places image
  * patches for RoPE: {@code raster} (1-D, the paper) or {@code grid} (with their row and column, see
  * {@link dev.transfusion.core.model.RotaryPositions}).
  */
 public record ModelConfig(int dim, int layers, int heads, int mlpHidden, double normEps, double ropeTheta,
-        boolean tieEmbeddings, double dropout, int timeEmbedDim, String patchPositions) {
+        boolean tieEmbeddings, String patchPositions) {
     public ModelConfig {
         Checks.positive("dim", dim);
         Checks.positive("layers", layers);
@@ -24,8 +24,6 @@ public record ModelConfig(int dim, int layers, int heads, int mlpHidden, double 
         Checks.nonNegative("mlp_hidden", mlpHidden);
         Checks.positive("norm_eps", normEps);
         Checks.positive("rope_theta", ropeTheta);
-        Checks.halfOpenUnit("dropout", dropout);
-        Checks.nonNegative("time_embed_dim", timeEmbedDim);
         try {
             PatchPositions.parse(patchPositions);
         } catch (IllegalArgumentException e) {
@@ -35,7 +33,7 @@ public record ModelConfig(int dim, int layers, int heads, int mlpHidden, double 
 
     /** The defaults: dim 256, 6 layers, 8 heads, automatic MLP width. */
     public static ModelConfig defaults() {
-        return new ModelConfig(256, 6, 8, 0, 1.0e-5, 10000.0, false, 0.0, 0, "raster");
+        return new ModelConfig(256, 6, 8, 0, 1.0e-5, 10000.0, false, "raster");
     }
 
     /** How image patches are placed for RoPE. */
@@ -58,10 +56,5 @@ public record ModelConfig(int dim, int layers, int heads, int mlpHidden, double 
         }
         int h = (int) Math.ceil(8.0 * dim / 3.0);
         return (h + 7) / 8 * 8;
-    }
-
-    /** The diffusion timestep embedding width: {@code timeEmbedDim} when set, else {@code dim}. */
-    public int effectiveTimeEmbedDim() {
-        return timeEmbedDim > 0 ? timeEmbedDim : dim;
     }
 }

@@ -1,8 +1,10 @@
 package dev.transfusion.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class ConfigMappingTest {
             seed: 1234
             backend: { type: null, device: cpu, threads: 0 }
             model: { dim: 256, layers: 6, heads: 8, mlp_hidden: 0, norm_eps: 1.0e-5, rope_theta: 10000.0,
-                     tie_embeddings: false, dropout: 0.0, time_embed_dim: 0 }
+                     tie_embeddings: false }
             tokenizer: { type: bytes }
             image:
               size: 32
@@ -86,13 +88,24 @@ class ConfigMappingTest {
                   norm_eps: 1.0e-6
                   rope_theta: 500.0
                   tie_embeddings: true
-                  dropout: 0.1
-                  time_embed_dim: 32
                 """).model();
-        assertThat(m).isEqualTo(new ModelConfig(64, 2, 4, 100, 1e-6, 500.0, true, 0.1, 32, "raster"));
+        assertThat(m).isEqualTo(new ModelConfig(64, 2, 4, 100, 1e-6, 500.0, true, "raster"));
         assertThat(m.headDim()).isEqualTo(16);
         assertThat(m.effectiveMlpHidden()).isEqualTo(100);
-        assertThat(m.effectiveTimeEmbedDim()).isEqualTo(32);
+    }
+
+    @Test
+    void removedKeysLoadAtTheirNoOpValueAndOtherwiseSayTheyAreGone() {
+        // Every config.yaml written before the removal lists both keys at 0: such run folders keep loading.
+        assertThat(parse("model: { dim: 64, heads: 4, dropout: 0.0, time_embed_dim: 0 }").model().dim()).isEqualTo(64);
+        assertThatThrownBy(() -> parse("model:\n  dim: 64\n  dropout: 0.1\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.dropout (line 3)")
+                .hasMessageContaining("removed because it had no effect");
+        assertThatThrownBy(() -> parse("model: { time_embed_dim: 32 }"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.time_embed_dim")
+                .hasMessageContaining("delete it");
     }
 
     @Test
@@ -102,8 +115,7 @@ class ConfigMappingTest {
         // 8·96/3 = 256, already a multiple of 8
         assertThat(m.effectiveMlpHidden()).isEqualTo(256);
         // 8·100/3 = 266.7 → 267 → next multiple of 8 is 272
-        assertThat(new ModelConfig(100, 1, 2, 0, 1e-5, 1e4, false, 0, 0, "raster").effectiveMlpHidden()).isEqualTo(272);
-        assertThat(m.effectiveTimeEmbedDim()).isEqualTo(96);
+        assertThat(new ModelConfig(100, 1, 2, 0, 1e-5, 1e4, false, "raster").effectiveMlpHidden()).isEqualTo(272);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ConfigWriterTest {
                 seed: 12345678901
                 backend: { type: tf, device: gpu:0, threads: 3 }
                 model: { dim: 48, layers: 1, heads: 2, mlp_hidden: 7, norm_eps: 1.0e-6, rope_theta: 1.0e10,
-                         tie_embeddings: true, dropout: 0.25, time_embed_dim: 8 }
+                         tie_embeddings: true }
                 tokenizer: { type: hf, file: "123", mode: "yes", flag: true, nothing: null, ratio: 1.0e-12 }
                 image: { size: 8, channels: 1, codec: { type: vae, nested: { a: [1, 2.5, x] } },
                          encoder: { type: unet, patch: 4, channels: [32, 64] } }
