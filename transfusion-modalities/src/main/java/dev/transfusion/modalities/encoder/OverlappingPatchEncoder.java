@@ -1,10 +1,10 @@
 package dev.transfusion.modalities.encoder;
 
 import dev.transfusion.backend.Env;
-import dev.transfusion.modalities.layers.Conv2d;
 import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.ModalityEncoder;
+import dev.transfusion.nn.Conv2d;
 import dev.transfusion.param.Init;
 import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Shape;

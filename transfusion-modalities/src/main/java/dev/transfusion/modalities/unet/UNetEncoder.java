@@ -1,14 +1,14 @@
 package dev.transfusion.modalities.unet;
 
 import dev.transfusion.backend.Env;
-import dev.transfusion.modalities.layers.Conv2d;
-import dev.transfusion.modalities.layers.GroupNorm;
-import dev.transfusion.modalities.layers.ResBlock;
 import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.modality.Patches;
+import dev.transfusion.nn.Conv2d;
+import dev.transfusion.nn.GroupNorm;
 import dev.transfusion.nn.Linear;
+import dev.transfusion.nn.ResBlock;
 import dev.transfusion.param.Init;
 import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Shape;

@@ -1,9 +1,9 @@
 package dev.transfusion.modalities.vae;
 
 import dev.transfusion.backend.Env;
-import dev.transfusion.modalities.layers.Conv2d;
-import dev.transfusion.modalities.layers.GroupNorm;
-import dev.transfusion.modalities.layers.ResBlock;
+import dev.transfusion.nn.Conv2d;
+import dev.transfusion.nn.GroupNorm;
+import dev.transfusion.nn.ResBlock;
 import dev.transfusion.param.Init;
 import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.param.ParamSpec;

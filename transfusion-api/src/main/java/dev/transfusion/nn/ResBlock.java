@@ -1,7 +1,6 @@
-package dev.transfusion.modalities.layers;
+package dev.transfusion.nn;
 
 import dev.transfusion.backend.Env;
-import dev.transfusion.nn.Linear;
 import dev.transfusion.param.Init;
 import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.tensor.Tensor;

@@ -1,4 +1,4 @@
-package dev.transfusion.modalities.layers;
+package dev.transfusion.nn;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.param.Init;
