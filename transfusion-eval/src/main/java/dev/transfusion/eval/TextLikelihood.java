@@ -5,6 +5,7 @@ import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.backend.TensorFunction;
 import dev.transfusion.core.model.BatchKeys;
+import dev.transfusion.core.model.ModelInput;
 import dev.transfusion.core.model.TransfusionModel;
 import dev.transfusion.core.sequence.Document;
 import dev.transfusion.core.sequence.PackedSequences;
@@ -30,6 +31,9 @@ import java.util.Random;
  * (they belong to the document frame, not to its text). Not thread-safe.
  */
 public final class TextLikelihood implements AutoCloseable {
+    /** The program's output: per-position masked cross-entropy. */
+    static final String NLL = "nll";
+
     private final CompiledFunction forward;
     private final SequencePacker packer;
     private final BatchBuilder builder;
@@ -55,13 +59,9 @@ public final class TextLikelihood implements AutoCloseable {
     static TensorFunction program(TransfusionModel model) {
         return (env, in) -> {
             Ops ops = env.ops();
-            Tensor timeEmb = model.embedTime(env, in.get(BatchKeys.TIME)); // (NI, dim)
-            var enc = model.encodeImages(env, in.get(BatchKeys.NOISY), timeEmb);
-            Tensor x = model.embedSequence(env, in.get(BatchKeys.TOKENS), enc.patches(), in.get(BatchKeys.SOURCE));
-            Tensor h = model.transformer().forward(env, x, in.get(BatchKeys.ROPE_COS), in.get(BatchKeys.ROPE_SIN),
-                    in.get(BatchKeys.MASK), null).hidden(); // (B, L, dim)
-            Tensor ce = ops.nn().crossEntropy(model.logits(env, h), in.get(BatchKeys.TEXT_TARGETS)); // (B, L)
-            return Map.of("nll", ops.math().mul(ce, in.get(BatchKeys.TEXT_MASK)));
+            Tensor logits = model.forward(env, ModelInput.ofBatch(in)).logits(); // (B, L, V)
+            Tensor ce = ops.nn().crossEntropy(logits, in.get(BatchKeys.TEXT_TARGETS)); // (B, L)
+            return Map.of(NLL, ops.math().mul(ce, in.get(BatchKeys.TEXT_MASK)));
         };
     }
 
@@ -85,7 +85,7 @@ public final class TextLikelihood implements AutoCloseable {
                     mask[i] = 0f;
                 }
             }
-            float[] out = forward.callHost(in).get("nll").floats(); // (B, L)
+            float[] out = forward.callHost(in).get(NLL).floats(); // (B, L)
             for (int i = 0; i < mask.length; i++) {
                 if (mask[i] != 0f) {
                     nll += out[i];

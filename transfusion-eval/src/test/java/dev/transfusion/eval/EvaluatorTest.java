@@ -11,6 +11,7 @@ import dev.transfusion.core.config.ConfigLoader;
 import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.generate.DecodeSession;
 import dev.transfusion.core.generate.Generator;
+import dev.transfusion.core.model.LossKeys;
 import dev.transfusion.core.runtime.Experiment;
 import dev.transfusion.core.sequence.Document;
 import dev.transfusion.core.sequence.SequencePacker;
@@ -112,7 +113,7 @@ class EvaluatorTest {
                 PerplexityResult alone = lm.evaluate("captions", texts);
                 try (CompiledFunction loss = e.backend().compile("loss", e.loss(), params)) {
                     var batch = bb.build(packer.pack(new ArrayDeque<>(texts)), new Random(0));
-                    double expected = loss.callHost(batch).get("lm_loss").item();
+                    double expected = loss.callHost(batch).get(LossKeys.LM_LOSS).item();
                     assertThat(alone.natsPerToken()).isCloseTo(expected, within(1e-4));
                 }
 

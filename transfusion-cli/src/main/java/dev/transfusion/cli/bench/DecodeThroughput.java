@@ -3,8 +3,10 @@ package dev.transfusion.cli.bench;
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.backend.Scope;
+import dev.transfusion.core.generate.DecodeKeys;
 import dev.transfusion.core.generate.DecodeSession;
 import dev.transfusion.core.generate.Generator;
+import dev.transfusion.core.model.BatchKeys;
 import dev.transfusion.core.runtime.Experiment;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
@@ -57,7 +59,8 @@ final class DecodeThroughput {
         try (CompiledFunction full = backend.compile("bench_full_forward", new PaddedForward(experiment.model()), params);
              Scope scope = backend.newScope()) {
             HostTensor[] rope = PaddedForward.rope(experiment.model(), length);
-            Map<String, Tensor> fixed = Map.of("rope_cos", scope.upload(rope[0]), "rope_sin", scope.upload(rope[1]));
+            Map<String, Tensor> fixed = Map.of(BatchKeys.ROPE_COS, scope.upload(rope[0]),
+                    BatchKeys.ROPE_SIN, scope.upload(rope[1]));
             int[] tokens = new int[length];
             Arrays.fill(tokens, experiment.tokenizer().specials().pad());
             System.arraycopy(prompt, 0, tokens, 0, prompt.length);
@@ -83,10 +86,10 @@ final class DecodeThroughput {
                                    int real) {
         try (Scope run = scope.newChild()) {
             Map<String, Tensor> in = new HashMap<>(fixed);
-            in.put("tokens", run.upload(HostTensor.ints(Shape.of(1, tokens.length), tokens.clone())));
-            in.put("mask", run.upload(PaddedForward.mask(real, tokens.length)));
-            in.put("position", run.upload(HostTensor.ints(Shape.of(1), new int[] {real - 1})));
-            return run.download(full.call(run, in).get("logits")).floats();
+            in.put(BatchKeys.TOKENS, run.upload(HostTensor.ints(Shape.of(1, tokens.length), tokens.clone())));
+            in.put(BatchKeys.MASK, run.upload(PaddedForward.mask(real, tokens.length)));
+            in.put(PaddedForward.POSITION, run.upload(HostTensor.ints(Shape.of(1), new int[] {real - 1})));
+            return run.download(full.call(run, in).get(DecodeKeys.LOGITS)).floats();
         }
     }
 

@@ -2,22 +2,28 @@ package dev.transfusion.cli.bench;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.backend.TensorFunction;
+import dev.transfusion.core.generate.DecodeKeys;
+import dev.transfusion.core.model.BatchKeys;
+import dev.transfusion.core.model.ModelInput;
 import dev.transfusion.core.model.TransfusionModel;
 import dev.transfusion.sequence.AttentionMask;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
 import dev.transfusion.tensor.Tensor;
-import dev.transfusion.tensor.ops.Ops;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Decoding without a KV cache: one full forward over the whole text sequence so far, padded to a fixed length L so a
- * graph backend traces it once. Inputs {@code tokens (1, L)} int32, {@code mask (1, 1, L, L)} (causal, padding keys
- * blocked), {@code rope_cos/sin (L, D/2)} and {@code position (1)} int32, the last real position; output
- * {@code logits (1, V)} at that position (only its row goes through the LM head).
+ * graph backend traces it once. Inputs {@link BatchKeys#TOKENS} {@code (1, L)} int32, {@link BatchKeys#MASK}
+ * {@code (1, 1, L, L)} (causal, padding keys blocked), {@link BatchKeys#ROPE_COS}/{@link BatchKeys#ROPE_SIN}
+ * {@code (L, D/2)} and {@link #POSITION} {@code (1)} int32, the last real position; output {@link DecodeKeys#LOGITS}
+ * {@code (1, V)} at that position (only its row goes through the LM head).
  */
 final class PaddedForward implements TensorFunction {
+    /** Input: {@code (1)} int32, the position whose logits the program returns. */
+    static final String POSITION = "position";
+
     private final TransfusionModel model;
 
     /** The full recomputation of {@code model}. */
@@ -27,15 +33,9 @@ final class PaddedForward implements TensorFunction {
 
     @Override
     public Map<String, Tensor> apply(Env env, Map<String, Tensor> in) {
-        Ops ops = env.ops();
-        Tensor tokens = in.get("tokens");
-        long length = tokens.dim(1);
-        Tensor x = model.embedTokens(env, tokens); // (1, L, dim)
-        Tensor h = model.transformer().forward(env, x, in.get("rope_cos"), in.get("rope_sin"), in.get("mask"), null)
-                .hidden(); // (1, L, dim)
-        Tensor flat = ops.shape().reshape(h, length, model.dims().dim()); // (L, dim)
-        Tensor last = ops.shape().gather(flat, in.get("position"), 0); // (1, dim)
-        return Map.of("logits", model.logits(env, last)); // (1, V)
+        ModelInput text = new ModelInput(new ModelInput.Text(in.get(BatchKeys.TOKENS)), in.get(BatchKeys.ROPE_COS),
+                in.get(BatchKeys.ROPE_SIN), in.get(BatchKeys.MASK), null);
+        return Map.of(DecodeKeys.LOGITS, model.forward(env, text).logitsAt(in.get(POSITION))); // (1, V)
     }
 
     /** The RoPE tables for positions {@code 0..length-1}: {@code cos, sin (L, D/2)}. */

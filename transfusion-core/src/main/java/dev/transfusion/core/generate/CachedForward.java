@@ -3,61 +3,54 @@ package dev.transfusion.core.generate;
 import dev.transfusion.backend.Env;
 import dev.transfusion.backend.TensorFunction;
 import dev.transfusion.core.model.KvCache;
-import dev.transfusion.core.model.Transformer;
+import dev.transfusion.core.model.ModelInput;
+import dev.transfusion.core.model.ModelOutput;
 import dev.transfusion.core.model.TransfusionModel;
-import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One decoding step over a KV cache, as a program: new text tokens ({@link Mode#TEXT}, inputs {@code tokens (B, T)})
- * or one whole image ({@link Mode#IMAGE}, inputs {@code noisy (B, C, h, w)} and {@code time (B)}) attend to the
- * cache and to themselves. Inputs also hold {@code rope_cos/sin (B, 1, T, D/2)}, {@code mask (B, 1, T, S)},
- * {@code slot_source (S)}, {@code slot_is_new (1, 1, S, 1)} and {@code k.i, v.i (B, H, S, D)} per layer. Outputs
- * {@code logits (B, T, V)}, in image mode also {@code prediction (B, C, h, w)}, and the updated {@code k.i, v.i}.
+ * One decoding step over a KV cache, as a program named by {@link DecodeKeys}: new text tokens ({@link Mode#TEXT})
+ * or one whole image per row ({@link Mode#IMAGE}) attend to the cache and to themselves. Outputs the logits, in
+ * image mode also the prediction, and every layer's updated cache.
+ *
+ * @param model the model whose forward pass the step runs
+ * @param mode  what the new positions hold
  */
-public final class CachedForward implements TensorFunction {
+public record CachedForward(TransfusionModel model, Mode mode) implements TensorFunction {
     /** What the new positions hold. */
     public enum Mode { TEXT, IMAGE }
 
-    private final TransfusionModel model;
-    private final Mode mode;
-
     /** A step of {@code mode} for {@code model}. */
-    public CachedForward(TransfusionModel model, Mode mode) {
-        this.model = model;
-        this.mode = mode;
+    public CachedForward {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(mode, "mode");
     }
 
     @Override
     public Map<String, Tensor> apply(Env env, Map<String, Tensor> in) {
-        Tensor x;
-        EncodedImages enc = null;
-        Tensor timeEmb = null;
-        if (mode == Mode.TEXT) {
-            x = model.embedTokens(env, in.get("tokens")); // (B, T, dim)
-        } else {
-            timeEmb = model.embedTime(env, in.get("time"));
-            enc = model.encodeImages(env, in.get("noisy"), timeEmb);
-            x = enc.patches(); // (B, P, dim)
-        }
-        Transformer tf = model.transformer();
+        ModelInput.Content content = mode == Mode.TEXT
+                ? new ModelInput.Text(in.get(DecodeKeys.TOKENS))
+                : new ModelInput.Images(in.get(DecodeKeys.NOISY), in.get(DecodeKeys.TIME));
         List<KvCache> caches = new ArrayList<>();
-        for (int i = 0; i < tf.dims().layers(); i++) {
-            caches.add(new KvCache(in.get("k." + i), in.get("v." + i), in.get("slot_source"), in.get("slot_is_new")));
+        for (int i = 0; i < model.dims().layers(); i++) {
+            caches.add(new KvCache(in.get(DecodeKeys.keys(i)), in.get(DecodeKeys.values(i)),
+                    in.get(DecodeKeys.SLOT_SOURCE), in.get(DecodeKeys.SLOT_IS_NEW)));
         }
-        Transformer.Output o = tf.forward(env, x, in.get("rope_cos"), in.get("rope_sin"), in.get("mask"), caches);
+        ModelOutput o = model.forward(env, new ModelInput(content, in.get(DecodeKeys.ROPE_COS),
+                in.get(DecodeKeys.ROPE_SIN), in.get(DecodeKeys.MASK), caches));
         Map<String, Tensor> out = new HashMap<>();
-        out.put("logits", model.logits(env, o.hidden()));
+        out.put(DecodeKeys.LOGITS, o.logits());
         if (mode == Mode.IMAGE) {
-            out.put("prediction", model.encoder().decode(env, o.hidden(), enc, timeEmb));
+            out.put(DecodeKeys.PREDICTION, o.prediction());
         }
         for (int i = 0; i < o.keys().size(); i++) {
-            out.put("k." + i, o.keys().get(i));
-            out.put("v." + i, o.values().get(i));
+            out.put(DecodeKeys.keys(i), o.keys().get(i));
+            out.put(DecodeKeys.values(i), o.values().get(i));
         }
         return out;
     }

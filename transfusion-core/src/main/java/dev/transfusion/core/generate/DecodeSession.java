@@ -64,8 +64,8 @@ public final class DecodeSession implements AutoCloseable {
         Shape cs = Shape.of(rows, dims.heads(), capacity, dims.headDim());
         HostTensor zeros = HostTensor.zeros(cs);
         for (int i = 0; i < dims.layers(); i++) {
-            cache.put("k." + i, cacheScope.upload(zeros));
-            cache.put("v." + i, cacheScope.upload(zeros));
+            cache.put(DecodeKeys.keys(i), cacheScope.upload(zeros));
+            cache.put(DecodeKeys.values(i), cacheScope.upload(zeros));
         }
     }
 
@@ -98,9 +98,9 @@ public final class DecodeSession implements AutoCloseable {
             }
         }
         Map<String, HostTensor> in = new HashMap<>();
-        in.put("tokens", HostTensor.ints(Shape.of(rows, 1), tokens.clone()));
+        in.put(DecodeKeys.TOKENS, HostTensor.ints(Shape.of(rows, 1), tokens.clone()));
         Map<String, Tensor> out = run(textStep, in, 1, active, false);
-        HostTensor logits = cacheScope.download(out.get("logits"));
+        HostTensor logits = cacheScope.download(out.get(DecodeKeys.LOGITS));
         return logits.reshape(Shape.of(rows, logits.shape().dim(2)));
     }
 
@@ -123,18 +123,18 @@ public final class DecodeSession implements AutoCloseable {
             }
         }
         Map<String, HostTensor> in = new HashMap<>();
-        in.put("noisy", noisy);
-        in.put("time", HostTensor.floats(Shape.of(rows), time.clone()));
+        in.put(DecodeKeys.NOISY, noisy);
+        in.put(DecodeKeys.TIME, HostTensor.floats(Shape.of(rows), time.clone()));
         Map<String, Tensor> out;
         if (commit) {
             out = run(imageStep, in, patches, active, true);
             imageCount++;
-            return cacheScope.download(out.get("prediction"));
+            return cacheScope.download(out.get(DecodeKeys.PREDICTION));
         }
         try (Scope tmp = root.newChild()) {
             denoisingPasses++;
             out = runIn(tmp, imageStep, in, patches, true);
-            HostTensor pred = tmp.download(out.get("prediction"));
+            HostTensor pred = tmp.download(out.get(DecodeKeys.PREDICTION));
             for (int r = 0; r < rows; r++) {
                 for (int p = 0; p < patches; p++) {
                     int at = r * capacity + used + p;
@@ -160,8 +160,8 @@ public final class DecodeSession implements AutoCloseable {
         }
         Map<String, Tensor> newCache = new HashMap<>();
         for (int i = 0; i < dims.layers(); i++) {
-            newCache.put("k." + i, out.get("k." + i));
-            newCache.put("v." + i, out.get("v." + i));
+            newCache.put(DecodeKeys.keys(i), out.get(DecodeKeys.keys(i)));
+            newCache.put(DecodeKeys.values(i), out.get(DecodeKeys.values(i)));
         }
         for (int r = 0; r < rows; r++) {
             if (active[r]) {
@@ -181,17 +181,17 @@ public final class DecodeSession implements AutoCloseable {
         Map<String, Tensor> in = new HashMap<>(cache);
         hostIn.forEach((k, v) -> in.put(k, scope.upload(v)));
         HostTensor[] rope = rotary.forStep(nextPosition, t, image);
-        in.put("rope_cos", scope.upload(rope[0]));
-        in.put("rope_sin", scope.upload(rope[1]));
-        in.put("mask", scope.upload(maskFor(t)));
+        in.put(DecodeKeys.ROPE_COS, scope.upload(rope[0]));
+        in.put(DecodeKeys.ROPE_SIN, scope.upload(rope[1]));
+        in.put(DecodeKeys.MASK, scope.upload(maskFor(t)));
         int[] source = new int[capacity];
         float[] isNew = new float[capacity];
         for (int i = 0; i < t; i++) {
             source[used + i] = i;
             isNew[used + i] = 1f;
         }
-        in.put("slot_source", scope.upload(HostTensor.ints(Shape.of(capacity), source)));
-        in.put("slot_is_new", scope.upload(HostTensor.floats(Shape.of(1, 1, capacity, 1), isNew)));
+        in.put(DecodeKeys.SLOT_SOURCE, scope.upload(HostTensor.ints(Shape.of(capacity), source)));
+        in.put(DecodeKeys.SLOT_IS_NEW, scope.upload(HostTensor.floats(Shape.of(1, 1, capacity, 1), isNew)));
         return fn.call(scope, in);
     }
 

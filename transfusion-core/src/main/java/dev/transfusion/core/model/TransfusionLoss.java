@@ -2,16 +2,16 @@ package dev.transfusion.core.model;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.backend.TensorFunction;
-import dev.transfusion.modality.EncodedImages;
 import dev.transfusion.tensor.Tensor;
 import dev.transfusion.tensor.ops.MathOps;
 import dev.transfusion.tensor.ops.Ops;
 import java.util.Map;
 
 /**
- * The Transfusion objective as a program: {@code loss = L_LM + λ·L_diffusion}. L_LM is next-token cross-entropy
- * averaged over text targets; L_diffusion is the MSE of the objective's target, averaged within each image, then
- * over the real images of the batch. Outputs {@code loss}, {@code lm_loss}, {@code diffusion_loss}.
+ * The Transfusion objective as a program over a packed batch ({@link BatchKeys}): {@code loss = L_LM +
+ * λ·L_diffusion}. L_LM is next-token cross-entropy averaged over text targets; L_diffusion is the MSE of the
+ * objective's target, averaged within each image, then over the real images of the batch. Outputs are named by
+ * {@link LossKeys}.
  */
 public final class TransfusionLoss implements TensorFunction {
     private final TransfusionModel model;
@@ -27,23 +27,19 @@ public final class TransfusionLoss implements TensorFunction {
     public Map<String, Tensor> apply(Env env, Map<String, Tensor> in) {
         Ops ops = env.ops();
         MathOps m = ops.math();
-        Tensor timeEmb = model.embedTime(env, in.get(BatchKeys.TIME)); // (NI, dim)
-        EncodedImages enc = model.encodeImages(env, in.get(BatchKeys.NOISY), timeEmb);
-        Tensor x = model.embedSequence(env, in.get(BatchKeys.TOKENS), enc.patches(), in.get(BatchKeys.SOURCE));
-        Tensor h = model.transformer().forward(env, x, in.get(BatchKeys.ROPE_COS), in.get(BatchKeys.ROPE_SIN),
-                in.get(BatchKeys.MASK), null).hidden(); // (B, L, dim)
+        ModelOutput out = model.forward(env, ModelInput.ofBatch(in));
 
-        Tensor ce = ops.nn().crossEntropy(model.logits(env, h), in.get(BatchKeys.TEXT_TARGETS)); // (B, L)
+        Tensor ce = ops.nn().crossEntropy(out.logits(), in.get(BatchKeys.TEXT_TARGETS)); // (B, L)
         Tensor textMask = in.get(BatchKeys.TEXT_MASK);
         Tensor one = ops.create().scalar(1.0);
         Tensor lm = m.div(m.sum(m.mul(ce, textMask), false), m.maximum(m.sum(textMask, false), one));
 
-        Tensor pred = model.decodeImages(env, h, in.get(BatchKeys.PATCH_ROWS), enc, timeEmb); // (NI, C, h, w)
+        Tensor pred = out.prediction(); // (NI, C, h, w)
         Tensor perImage = m.mean(m.square(m.sub(pred, in.get(BatchKeys.TARGET))), false, 1, 2, 3); // (NI)
         Tensor w = in.get(BatchKeys.IMAGE_WEIGHT);
         Tensor diff = m.div(m.sum(m.mul(perImage, w), false), m.maximum(m.sum(w, false), one));
 
         Tensor loss = m.add(lm, m.mul(diff, lambda));
-        return Map.of("loss", loss, "lm_loss", lm, "diffusion_loss", diff);
+        return Map.of(LossKeys.LOSS, loss, LossKeys.LM_LOSS, lm, LossKeys.DIFFUSION_LOSS, diff);
     }
 }

@@ -74,21 +74,38 @@ public final class TransfusionModel {
         return transformer;
     }
 
-    /** {@code time (N)} → {@code (N, dim)}. */
-    public Tensor embedTime(Env env, Tensor time) {
-        return timeEmbedding.forward(env, time);
-    }
-
-    /** {@code ids (B, T)} → token embeddings {@code (B, T, dim)}. */
-    public Tensor embedTokens(Env env, Tensor ids) {
-        return tokens.forward(env, ids);
+    /**
+     * The one forward pass: embeddings of the input's content (token embeddings, patch encodings with their time
+     * embedding, or both mixed by {@code source}) → the transformer stack (with the input's caches, if any) → an
+     * output whose LM and patch-decoder heads run on demand. Training, evaluation and cached decoding all use it.
+     */
+    public ModelOutput forward(Env env, ModelInput in) {
+        Tensor x;
+        Tensor timeEmb = null;
+        EncodedImages images = null;
+        Tensor patchRows = null;
+        if (in.content() instanceof ModelInput.Text text) {
+            x = tokens.forward(env, text.tokens()); // (B, T, dim)
+        } else if (in.content() instanceof ModelInput.Images image) {
+            timeEmb = timeEmbedding.forward(env, image.time()); // (B, dim)
+            images = encoder.encode(env, image.noisy(), timeEmb);
+            x = images.patches(); // (B, P, dim)
+        } else {
+            ModelInput.Packed packed = (ModelInput.Packed) in.content();
+            timeEmb = timeEmbedding.forward(env, packed.time()); // (NI, dim)
+            images = encoder.encode(env, packed.noisy(), timeEmb);
+            x = embedSequence(env, packed.tokens(), images.patches(), packed.source()); // (B, L, dim)
+            patchRows = packed.patchRows();
+        }
+        Transformer.Output stack = transformer.forward(env, x, in.ropeCos(), in.ropeSin(), in.mask(), in.caches());
+        return new ModelOutput(env, this, stack, images, timeEmb, patchRows);
     }
 
     /**
      * Mixes token embeddings and encoded patches into the input sequence: {@code tokens (B, L)}, encoded patches
      * {@code (NI, P, dim)} and {@code source (B, L)} → {@code (B, L, dim)}.
      */
-    public Tensor embedSequence(Env env, Tensor tokenIds, Tensor patches, Tensor source) {
+    private Tensor embedSequence(Env env, Tensor tokenIds, Tensor patches, Tensor source) {
         Ops ops = env.ops();
         long b = tokenIds.dim(0);
         long l = tokenIds.dim(1);
@@ -98,24 +115,22 @@ public final class TransfusionModel {
         return ops.shape().gather(table, source, 0); // (B, L, dim)
     }
 
-    /** Logits over the vocabulary from normalised hidden states {@code (..., dim)}. */
-    public Tensor logits(Env env, Tensor hidden) {
+    /** The LM head: logits over the vocabulary from normalised hidden states {@code (..., dim)}. */
+    Tensor lmHead(Env env, Tensor hidden) {
         if (output == null) {
             return env.ops().nn().linear(hidden, tokens.table(env), null);
         }
         return output.forward(env, hidden);
     }
 
-    /** Encodes noisy latents with their time embedding. */
-    public EncodedImages encodeImages(Env env, Tensor noisy, Tensor timeEmb) {
-        return encoder.encode(env, noisy, timeEmb);
+    /** The patch decoder: hidden states at the patches {@code (N, P, dim)} → prediction {@code (N, C, h, w)}. */
+    Tensor patchHead(Env env, Tensor atPatches, EncodedImages images, Tensor timeEmb) {
+        return encoder.decode(env, atPatches, images, timeEmb);
     }
 
-    /** Gathers patch positions {@code patchRows (NI, P)} from {@code hidden (B, L, dim)} and decodes them. */
-    public Tensor decodeImages(Env env, Tensor hidden, Tensor patchRows, EncodedImages encoded, Tensor timeEmb) {
+    /** The flat positions {@code rows (...)} of {@code hidden (B, T, dim)}: {@code (..., dim)}. */
+    Tensor rowsOf(Env env, Tensor hidden, Tensor rows) {
         Ops ops = env.ops();
-        Tensor flat = ops.shape().reshape(hidden, -1, dims.dim());
-        Tensor atPatches = ops.shape().gather(flat, patchRows, 0); // (NI, P, dim)
-        return encoder.decode(env, atPatches, encoded, timeEmb);
+        return ops.shape().gather(ops.shape().reshape(hidden, -1, dims.dim()), rows, 0);
     }
 }

@@ -2,6 +2,7 @@ package dev.transfusion.core.train;
 
 import dev.transfusion.backend.StepResult;
 import dev.transfusion.backend.TrainStep;
+import dev.transfusion.core.model.LossKeys;
 import java.util.Objects;
 
 /**
@@ -59,9 +60,9 @@ public final class Trainer {
             } else {
                 skippedInARow = 0;
             }
-            StepRecord rec = new StepRecord(s + 1, r.loss(), r.metrics().getOrDefault("lm_loss", Double.NaN),
-                    r.metrics().getOrDefault("diffusion_loss", Double.NaN), lr, r.gradNorm(), batch.tokens() / seconds,
-                    r.skipped(), skippedTotal, droppedTotal);
+            StepRecord rec = new StepRecord(s + 1, r.loss(), r.metrics().getOrDefault(LossKeys.LM_LOSS, Double.NaN),
+                    r.metrics().getOrDefault(LossKeys.DIFFUSION_LOSS, Double.NaN), lr, r.gradNorm(),
+                    batch.tokens() / seconds, r.skipped(), skippedTotal, droppedTotal);
             if (log != null && ((s + 1) % options.logEvery() == 0 || s + 1 == options.steps())) {
                 log.write(rec.toMap());
             }

@@ -6,9 +6,12 @@ import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.core.config.ConfigLoader;
 import dev.transfusion.core.config.ExperimentConfig;
+import dev.transfusion.core.generate.DecodeKeys;
 import dev.transfusion.core.generate.DecodeSession;
 import dev.transfusion.core.generate.Generator;
 import dev.transfusion.core.model.BatchKeys;
+import dev.transfusion.core.model.ModelInput;
+import dev.transfusion.core.model.ModelOutput;
 import dev.transfusion.core.model.TransfusionModel;
 import dev.transfusion.core.runtime.Experiment;
 import dev.transfusion.core.sequence.Document;
@@ -17,7 +20,6 @@ import dev.transfusion.core.sequence.Segment;
 import dev.transfusion.core.train.BatchBuilder;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
-import dev.transfusion.tensor.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -61,7 +63,7 @@ class KvCacheTest {
             System.arraycopy(latent.floats(), 0, noisy, 0, latent.floats().length); // clean image in slot 0
             in.put(BatchKeys.TIME, HostTensor.floats(in.get(BatchKeys.TIME).shape(), new float[in.get(BatchKeys.TIME).floats().length]));
             CompiledFunction full = fullForward(e, params);
-            HostTensor fullLogits = full.callHost(in).get("logits"); // (1, L, V)
+            HostTensor fullLogits = full.callHost(in).get(DecodeKeys.LOGITS); // (1, L, V)
             int vocab = Math.toIntExact(fullLogits.shape().dim(2));
 
             Generator g = e.generator(params, config.train().seqLen());
@@ -105,7 +107,7 @@ class KvCacheTest {
             float[] noisy = in.get(BatchKeys.NOISY).floats().clone(); // the builder's noisy image, slot 0
             float time = in.get(BatchKeys.TIME).floats()[0];
             CompiledFunction full = fullForward(e, params);
-            float[] expected = full.callHost(in).get("prediction").floats();
+            float[] expected = full.callHost(in).get(DecodeKeys.PREDICTION).floats();
             double spread = 0;
             for (float v : expected) {
                 spread = Math.max(spread, Math.abs(v - expected[0]));
@@ -145,13 +147,8 @@ class KvCacheTest {
     static CompiledFunction fullForward(Experiment e, ParameterStore params) {
         TransfusionModel model = e.model();
         return e.backend().compile("full", (env, x) -> {
-            var te = model.embedTime(env, x.get(BatchKeys.TIME));
-            var enc = model.encodeImages(env, x.get(BatchKeys.NOISY), te);
-            Tensor seq = model.embedSequence(env, x.get(BatchKeys.TOKENS), enc.patches(), x.get(BatchKeys.SOURCE));
-            Tensor h = model.transformer().forward(env, seq, x.get(BatchKeys.ROPE_COS), x.get(BatchKeys.ROPE_SIN),
-                    x.get(BatchKeys.MASK), null).hidden();
-            return Map.of("logits", model.logits(env, h),
-                    "prediction", model.decodeImages(env, h, x.get(BatchKeys.PATCH_ROWS), enc, te));
+            ModelOutput out = model.forward(env, ModelInput.ofBatch(x));
+            return Map.of(DecodeKeys.LOGITS, out.logits(), DecodeKeys.PREDICTION, out.prediction());
         }, params);
     }
 

@@ -7,6 +7,7 @@ import dev.transfusion.backend.StepResult;
 import dev.transfusion.backend.TrainStep;
 import dev.transfusion.core.config.ConfigLoader;
 import dev.transfusion.core.config.ExperimentConfig;
+import dev.transfusion.core.model.LossKeys;
 import dev.transfusion.core.runtime.Experiment;
 import dev.transfusion.core.train.TrainingBatch;
 import java.nio.file.Path;
@@ -41,13 +42,14 @@ class OverfitTest {
                     r = step.run(batch.inputs(), e.learningRate().at(s));
                     if (s == 0) {
                         first = r.loss();
-                        firstLm = r.metrics().get("lm_loss");
-                        firstDiff = r.metrics().get("diffusion_loss");
+                        firstLm = r.metrics().get(LossKeys.LM_LOSS);
+                        firstDiff = r.metrics().get(LossKeys.DIFFUSION_LOSS);
                     }
                     last = r.loss();
                 }
                 System.out.printf("overfit: loss %.4f -> %.4f (lm %.3f -> %.3f, diffusion %.3f -> %.3f)%n", first, last,
-                        firstLm, r.metrics().get("lm_loss"), firstDiff, r.metrics().get("diffusion_loss"));
+                        firstLm, r.metrics().get(LossKeys.LM_LOSS), firstDiff,
+                        r.metrics().get(LossKeys.DIFFUSION_LOSS));
                 assertThat(last).isLessThan(first / 20);
             }
         }

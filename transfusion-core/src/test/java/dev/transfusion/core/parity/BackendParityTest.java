@@ -9,6 +9,7 @@ import dev.transfusion.core.config.ConfigLoader;
 import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.generate.ImageOptions;
 import dev.transfusion.core.generate.TextOptions;
+import dev.transfusion.core.model.LossKeys;
 import dev.transfusion.core.runtime.Experiment;
 import dev.transfusion.core.runtime.TrainedModel;
 import dev.transfusion.core.runtime.TrainingRun;
@@ -51,7 +52,7 @@ class BackendParityTest {
             TrainingBatch batch = djl.batches().batch(0);
             Map<String, HostTensor> od = djl.backend().compile("loss", djl.loss(), pd).callHost(batch.inputs());
             Map<String, HostTensor> ot = tf.backend().compile("loss", tf.loss(), pt).callHost(batch.inputs());
-            for (String k : List.of("loss", "lm_loss", "diffusion_loss")) {
+            for (String k : List.of(LossKeys.LOSS, LossKeys.LM_LOSS, LossKeys.DIFFUSION_LOSS)) {
                 assertThat(ot.get(k).item()).as(k).isCloseTo(od.get(k).item(), within(1e-4 * Math.abs(od.get(k).item()) + 1e-5));
             }
         }
