@@ -1,7 +1,6 @@
 package dev.transfusion.core.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.transfusion.core.checkpoint.AtomicFiles;
@@ -24,9 +23,7 @@ import java.util.function.Consumer;
  * line is an error naming the file and its line.
  */
 public final class MetricsLog implements AutoCloseable {
-    // Losses of skipped steps are NaN, which Jackson writes as a bare NaN token; reading must accept it back.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final JsonMapper JSON = new JsonMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() { };
 
     private final Path file;
