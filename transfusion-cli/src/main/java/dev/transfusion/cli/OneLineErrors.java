@@ -42,7 +42,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
         while (t.getCause() != null && (blank(t.getMessage()) || t.getMessage().equals(t.getCause().toString()))) {
             t = t.getCause();
         }
-        String msg = ours(t) ? t.getMessage() : framed(t);
+        // A file error's message is only its path, whoever threw it: always say what went wrong with the file.
+        String msg = ours(t) && !(t instanceof FileSystemException) ? t.getMessage() : framed(t);
         return msg.replace('\n', ' ');
     }
 
