@@ -1,10 +1,6 @@
 package dev.transfusion.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.transfusion.core.train.MetricsLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,29 +12,26 @@ final class LossCurve {
     private LossCurve() {
     }
 
+    /** Draws {@code metrics} into {@code png}; a torn last line of the log is skipped with a warning. */
     static void write(Path metrics, Path png) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            List<double[]> total = new ArrayList<>();
-            List<double[]> lm = new ArrayList<>();
-            List<double[]> diff = new ArrayList<>();
-            for (String line : Files.readAllLines(metrics)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                double s = n.get("step").asDouble();
-                total.add(new double[] {s, n.get("loss").asDouble()});
-                lm.add(new double[] {s, n.get("lm_loss").asDouble()});
-                diff.add(new double[] {s, n.get("diffusion_loss").asDouble()});
-            }
-            Map<String, List<double[]>> series = new LinkedHashMap<>();
-            series.put("total", total);
-            series.put("lm", lm);
-            series.put("diffusion", diff);
-            Charts.lines("training loss (log scale)", "step", series, true, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw loss curve from " + metrics + ": " + e.getMessage(), e);
+        List<double[]> total = new ArrayList<>();
+        List<double[]> lm = new ArrayList<>();
+        List<double[]> diff = new ArrayList<>();
+        for (Map<String, Object> n : MetricsLog.read(metrics, w -> System.err.println("warning: " + w))) {
+            double s = number(n, "step");
+            total.add(new double[] {s, number(n, "loss")});
+            lm.add(new double[] {s, number(n, "lm_loss")});
+            diff.add(new double[] {s, number(n, "diffusion_loss")});
         }
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        series.put("total", total);
+        series.put("lm", lm);
+        series.put("diffusion", diff);
+        Charts.lines("training loss (log scale)", "step", series, true, png);
+    }
+
+    /** The record's number at {@code key}, NaN when absent (older logs lack the split losses). */
+    private static double number(Map<String, Object> record, String key) {
+        return record.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

@@ -95,4 +95,32 @@ class CliTest {
         assertThat(tmp.resolve("abl/ablation.png")).exists();
         assertThat(tmp.resolve("abl/ablation.json")).exists();
     }
+
+    @Test
+    void resumeWithNothingToResumeIsOneLineAndLibraryMessagesAreFramed(@TempDir Path tmp) throws Exception {
+        Path runDir = Files.createDirectories(tmp.resolve("fresh"));
+        Run r = run("train", "--config", "tiny", "--out", runDir.toString(), "--resume");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: --resume: nothing to resume in " + runDir + ": it has no checkpoint");
+        assertThat(runDir.resolve("config.yaml")).doesNotExist();
+
+        assertThat(OneLineErrors.describe(new java.io.UncheckedIOException(
+                new java.nio.file.NoSuchFileException("/x/metrics.jsonl")))).isEqualTo("no such file: /x/metrics.jsonl");
+        assertThat(OneLineErrors.describe(new java.nio.file.AccessDeniedException("/x/run.lock")))
+                .isEqualTo("permission denied: /x/run.lock");
+        String npe = OneLineErrors.describe(catchNpe());
+        assertThat(npe).startsWith("unexpected NullPointerException in java.util.Objects: boom")
+                .endsWith("(a bug: please report it with the --verbose stack trace)");
+        assertThat(OneLineErrors.describe(new IllegalStateException("run folder x is in use")))
+                .isEqualTo("run folder x is in use");
+    }
+
+    private static NullPointerException catchNpe() {
+        try {
+            java.util.Objects.requireNonNull(null, "boom");
+            throw new AssertionError("unreachable");
+        } catch (NullPointerException e) {
+            return e;
+        }
+    }
 }

@@ -54,6 +54,21 @@ public final class CheckpointStore {
     private final Path dir;
     private final int keep;
 
+    /** What a checkpoint is read for: resuming needs every file, inference only the weights and the config. */
+    public enum Purpose {
+        /** Continue training: weights, optimizer state and {@code state.json}. */
+        RESUME,
+        /** Sample or evaluate: {@code model.safetensors} (and {@code ema.safetensors} when present). */
+        INFERENCE
+    }
+
+    /**
+     * The checkpoint chosen in a run folder; {@code passedOver} holds, newest first, why each newer step directory
+     * could not be used (each message names its file).
+     */
+    public record Selection(Path dir, Checkpoint checkpoint, List<String> passedOver) {
+    }
+
     /** A store under {@code runDir} keeping the newest 3 checkpoints. */
     public CheckpointStore(Path runDir) {
         this(runDir, 3);
@@ -135,19 +150,7 @@ public final class CheckpointStore {
 
     /** Every complete checkpoint directory, oldest step first (temp and partial directories are ignored). */
     public List<Path> list() throws IOException {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                if (stepOf(p) >= 0 && isComplete(p)) {
-                    out.add(p);
-                }
-            }
-        }
-        out.sort(Comparator.comparingLong(CheckpointStore::stepOf));
-        return out;
+        return stepDirectories().stream().filter(CheckpointStore::isComplete).toList();
     }
 
     /** The newest complete checkpoint directory, if any. */
@@ -167,31 +170,25 @@ public final class CheckpointStore {
         return read(checkpointDir);
     }
 
-    /** Loads the checkpoint in {@code checkpointDir} (no store needed). */
+    /**
+     * Loads the checkpoint in {@code checkpointDir} (no store needed): every file, each validated, every tensor
+     * finite. A missing or damaged file is a {@link CheckpointException} naming it.
+     */
     public static Checkpoint read(Path checkpointDir) throws IOException {
-        Objects.requireNonNull(checkpointDir, "checkpointDir");
-        if (!Files.isDirectory(checkpointDir)) {
-            throw new CheckpointException(checkpointDir, "not a checkpoint directory (it does not exist or is a file)");
-        }
-        Path modelFile = checkpointDir.resolve(MODEL_FILE);
-        SafeTensorsFile model = SafeTensors.read(modelFile);
+        Checkpoint weights = readWeights(checkpointDir);
         Path optFile = checkpointDir.resolve(OPTIMIZER_FILE);
         SafeTensorsFile opt = SafeTensors.read(optFile);
+        requireFormat(optFile, opt.metadata().get("format"));
+        SafeTensors.requireFinite(optFile, opt.tensors());
         Path stateFile = checkpointDir.resolve(STATE_FILE);
         Map<String, Object> json = readState(stateFile);
-        requireFormat(modelFile, model.metadata().get("format"));
-        requireFormat(optFile, opt.metadata().get("format"));
         requireFormat(stateFile, json.get("format"));
         if (!(json.get("step") instanceof Long step) || step < 0) {
             throw new CheckpointException(stateFile, "'step' must be a non-negative integer, got " + json.get("step"));
         }
-        if (!step.toString().equals(model.metadata().get("step"))) {
-            throw new CheckpointException(modelFile, "metadata step " + model.metadata().get("step")
+        if (step != weights.step()) {
+            throw new CheckpointException(checkpointDir.resolve(MODEL_FILE), "metadata step " + weights.step()
                     + " does not match step " + step + " in " + STATE_FILE);
-        }
-        String config = model.metadata().get("config");
-        if (config == null) {
-            throw new CheckpointException(modelFile, "metadata has no 'config'");
         }
         Object state = json.getOrDefault("state", Map.of());
         if (!(state instanceof Map<?, ?>)) {
@@ -199,6 +196,30 @@ public final class CheckpointStore {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> stateMap = (Map<String, Object>) state;
+        return new Checkpoint(weights.step(), weights.params(), opt.tensors(), weights.ema(), stateMap,
+                weights.configYaml());
+    }
+
+    /**
+     * Loads only what inference needs from {@code checkpointDir}: {@code model.safetensors} (weights, step and
+     * config from its metadata) and {@code ema.safetensors} when present, each validated and finite. The optimizer
+     * state and {@code state.json} are not read, so damage there does not block sampling; the returned checkpoint's
+     * {@code optimizer} and {@code state} are empty.
+     */
+    public static Checkpoint readWeights(Path checkpointDir) throws IOException {
+        Objects.requireNonNull(checkpointDir, "checkpointDir");
+        if (!Files.isDirectory(checkpointDir)) {
+            throw new CheckpointException(checkpointDir, "not a checkpoint directory (it does not exist or is a file)");
+        }
+        Path modelFile = checkpointDir.resolve(MODEL_FILE);
+        SafeTensorsFile model = SafeTensors.read(modelFile);
+        requireFormat(modelFile, model.metadata().get("format"));
+        long step = metadataStep(modelFile, model.metadata().get("step"));
+        String config = model.metadata().get("config");
+        if (config == null) {
+            throw new CheckpointException(modelFile, "metadata has no 'config'");
+        }
+        SafeTensors.requireFinite(modelFile, model.tensors());
         Path emaFile = checkpointDir.resolve(EMA_FILE);
         Map<String, HostTensor> ema = Map.of();
         if (Files.exists(emaFile)) {
@@ -207,9 +228,74 @@ public final class CheckpointStore {
             if (!averaged.tensors().keySet().equals(model.tensors().keySet())) {
                 throw new CheckpointException(emaFile, "names different tensors than " + MODEL_FILE);
             }
+            SafeTensors.requireFinite(emaFile, averaged.tensors());
             ema = averaged.tensors();
         }
-        return new Checkpoint(step, model.tensors(), opt.tensors(), ema, stateMap, config);
+        return new Checkpoint(step, model.tensors(), Map.of(), ema, Map.of(), config);
+    }
+
+    /** Reads {@code checkpointDir} with what {@code purpose} needs: everything, or only the weights and config. */
+    public static Checkpoint read(Path checkpointDir, Purpose purpose) throws IOException {
+        return purpose == Purpose.RESUME ? read(checkpointDir) : readWeights(checkpointDir);
+    }
+
+    /**
+     * The newest step directory usable for {@code purpose}, with every newer one passed over and why (empty when
+     * the newest is fine). Empty when the run has no step directory at all; when none is usable, the newest one's
+     * problem is thrown.
+     */
+    public Optional<Selection> newestUsable(Purpose purpose) throws IOException {
+        List<Path> dirs = stepDirectories();
+        List<String> passedOver = new ArrayList<>();
+        CheckpointException newestProblem = null;
+        for (int i = dirs.size() - 1; i >= 0; i--) {
+            try {
+                return Optional.of(new Selection(dirs.get(i), read(dirs.get(i), purpose), List.copyOf(passedOver)));
+            } catch (CheckpointException e) {
+                passedOver.add(e.getMessage());
+                newestProblem = newestProblem == null ? e : newestProblem;
+            }
+        }
+        if (newestProblem != null) {
+            throw new CheckpointException(newestProblem.file(), problemOf(newestProblem) + (dirs.size() > 1
+                    ? " (and the " + (dirs.size() - 1) + " older checkpoint(s) in " + dir + " are unusable too)"
+                    : ""), newestProblem);
+        }
+        return Optional.empty();
+    }
+
+    /** Every {@code step-N} directory, complete or not, oldest step first (temp directories are not included). */
+    public List<Path> stepDirectories() throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (stepOf(p) >= 0 && Files.isDirectory(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(CheckpointStore::stepOf));
+        return out;
+    }
+
+    private static String problemOf(CheckpointException e) {
+        String prefix = e.file() + ": ";
+        return e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+    }
+
+    private static long metadataStep(Path modelFile, String step) throws CheckpointException {
+        try {
+            long s = Long.parseLong(String.valueOf(step));
+            if (s >= 0) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CheckpointException(modelFile, "metadata 'step' must be a non-negative integer, got " + step);
     }
 
     private static Map<String, Object> readState(Path file) throws IOException {

@@ -148,6 +148,26 @@ public final class SafeTensors {
         }
     }
 
+    /**
+     * Fails with a {@link CheckpointException} naming {@code file}, the tensor and the element when a float tensor
+     * holds NaN or an infinity (weights saved from a diverged run would otherwise load silently).
+     */
+    public static void requireFinite(Path file, Map<String, HostTensor> tensors) throws CheckpointException {
+        for (Map.Entry<String, HostTensor> e : tensors.entrySet()) {
+            if (e.getValue().dtype() != DType.FLOAT32) {
+                continue;
+            }
+            float[] v = e.getValue().floats();
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw new CheckpointException(file, "tensor '" + e.getKey() + "' holds a non-finite value ("
+                            + v[i] + " at element " + i + " of shape " + e.getValue().shape()
+                            + "); these weights are unusable (saved from a diverged run, or damaged)");
+                }
+            }
+        }
+    }
+
     /** Reads only the {@code __metadata__} strings (the header is still fully validated). */
     public static Map<String, String> readMetadata(Path file) throws IOException {
         Objects.requireNonNull(file, "file");

@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * Loads an experiment config: one YAML file, then {@code key.path=value} overrides in order, then every absent key
- * from the defaults. Every error is a {@link ConfigException} whose message starts with the file name.
+ * from the defaults. An empty file is an error; empty text given to {@link #parse} means every default. Every error is a {@link ConfigException} whose message starts with the file name.
  */
 public final class ConfigLoader {
     private ConfigLoader() {
@@ -33,6 +33,11 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": cannot read config: not UTF-8 text", e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read config: " + e, e);
+        }
+        if (YamlReader.isEmpty(text, file.toString())) {
+            // An empty file is almost always a mistake (a truncated copy, the wrong path); defaults are explicit.
+            throw new ConfigException(file + ": the config file is empty; expected a mapping of sections (seed, "
+                    + "model, train, ...); write {} to train with every default");
         }
         return parse(text, file.toString(), overrides);
     }

@@ -30,6 +30,10 @@ final class Overrides {
                 throw new ConfigException(source + ": override '" + text + "' has an empty key in path '" + path + "'");
             }
         }
+        if (text.substring(eq + 1).isBlank()) {
+            throw new ConfigException(source + ": override '" + text + "' has no value after '='; expected "
+                    + path + "=VALUE (write " + path + "=null to reset it to its default)");
+        }
         YamlNode value = YamlReader.readValue(text.substring(eq + 1), source, text);
         Origin origin = Origin.override(text);
 

@@ -52,6 +52,17 @@ final class YamlReader {
         }
     }
 
+    /** True when {@code yaml} holds no YAML value at all (nothing, or only comments and blank lines). */
+    static boolean isEmpty(String yaml, String source) {
+        try (YAMLParser p = FACTORY.createParser(yaml)) {
+            return p.nextToken() == null;
+        } catch (JsonProcessingException e) {
+            return false; // not empty; readDocument reports the syntax error with its line
+        } catch (IOException e) {
+            throw new ConfigException(source + ": cannot read YAML: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses the value of a {@code key=value} override as a YAML scalar or flow value. */
     static YamlNode readValue(String text, String source, String overrideText) {
         YamlReader r = new YamlReader(source, overrideText);

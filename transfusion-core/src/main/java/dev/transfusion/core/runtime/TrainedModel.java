@@ -35,18 +35,29 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * Loads a run folder (its newest checkpoint) or one checkpoint folder. {@code overrides} ({@code a.b=v}) adjust
+     * Loads a run folder (its newest usable checkpoint, with a note on stderr when a newer one is damaged) or one
+     * checkpoint folder, reading only the weights and config, not the optimizer state. {@code overrides} ({@code a.b=v}) adjust
      * the stored config, e.g. {@code backend.type=tf} or {@code sampler.steps=50}.
      */
     public static TrainedModel load(Path path, List<String> overrides) {
         try {
             Path dir = path;
-            if (!Files.exists(dir.resolve(CheckpointStore.MODEL_FILE))) {
-                dir = new CheckpointStore(path).latest().orElseThrow(() -> new IllegalArgumentException(
-                        "no checkpoint in " + path + " (expected " + CheckpointStore.MODEL_FILE
-                                + " there or a checkpoints/step-N folder)"));
+            Checkpoint ckpt;
+            if (Files.exists(dir.resolve(CheckpointStore.MODEL_FILE))) {
+                ckpt = CheckpointStore.readWeights(dir);
+            } else {
+                CheckpointStore.Selection chosen = new CheckpointStore(path)
+                        .newestUsable(CheckpointStore.Purpose.INFERENCE)
+                        .orElseThrow(() -> new IllegalArgumentException("no checkpoint in " + path + " (expected "
+                                + CheckpointStore.MODEL_FILE + " there or a checkpoints/step-N folder)"));
+                dir = chosen.dir();
+                ckpt = chosen.checkpoint();
+                if (!chosen.passedOver().isEmpty()) {
+                    System.err.println("note: using " + dir + " (step " + ckpt.step() + ") because the newer "
+                            + "checkpoint is unusable: " + chosen.passedOver().get(0) + "; to choose one yourself "
+                            + "pass --checkpoint " + dir.getParent().resolve("step-N"));
+                }
             }
-            Checkpoint ckpt = CheckpointStore.read(dir);
             if (ckpt.configYaml() == null || ckpt.configYaml().isBlank()) {
                 throw new IllegalArgumentException("checkpoint " + dir + " carries no config in its metadata");
             }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,32 +39,54 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains {@code experiment} into {@code runDir}. Without {@code resume}, a folder that already holds
-     * checkpoints is refused (nothing is overwritten); with it, training continues from the latest one.
+     * Trains {@code experiment} into {@code runDir}, holding the folder's {@link RunLock} throughout. Without
+     * {@code resume}, a folder that already holds checkpoints or metrics is refused (nothing is overwritten); with
+     * it, training continues from the newest checkpoint, which must exist, be intact and match the model's
+     * parameter names and shapes. Every check runs before anything is written: a refused command leaves
+     * {@code config.yaml}, {@code metrics.jsonl} and the checkpoints as they were.
      */
     public static Result train(Experiment experiment, Path runDir, boolean resume, TrainingListener listener) {
         try {
-            Files.createDirectories(runDir);
-            CheckpointStore store = new CheckpointStore(runDir, experiment.config().train().keepCheckpoints());
-            Optional<Checkpoint> latest = store.loadLatest();
-            if (latest.isPresent() && !resume) {
-                throw new IllegalStateException("run folder " + runDir + " already holds checkpoints (latest: step "
-                        + latest.get().step() + "); pass --resume to continue it or choose another --out");
+            if (resume && !Files.isDirectory(runDir)) {
+                throw new IllegalArgumentException("--resume: run folder " + runDir + " does not exist; "
+                        + "drop --resume to start a new run there");
             }
-            String yaml = ConfigWriter.toYaml(experiment.config());
+            Files.createDirectories(runDir);
+            try (RunLock lock = RunLock.acquire(runDir)) {
+                lock.takenOverFrom().ifPresent(holder -> note("took over the lock of an earlier run that ended "
+                        + "without releasing it (" + holder + ")"));
+                return trainLocked(experiment, runDir, resume, listener);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("training run in " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Result trainLocked(Experiment experiment, Path runDir, boolean resume, TrainingListener listener)
+            throws IOException {
+        CheckpointStore store = new CheckpointStore(runDir, experiment.config().train().keepCheckpoints());
+        Optional<Checkpoint> latest = resume ? Optional.of(resumable(store, runDir)) : Optional.empty();
+        if (!resume) {
+            refuseExistingRun(store, runDir);
+        }
+        latest.ifPresent(c -> ResumeCheck.requireCompatible(experiment, c, store.directory()
+                .resolve(CheckpointStore.dirName(c.step()))));
+        String yaml = ConfigWriter.toYaml(experiment.config());
+        long start = latest.map(Checkpoint::step).orElse(0L);
+        try (ParameterStore params = latest.isPresent()
+                ? experiment.loadParameters(latest.get().params()) : experiment.initParameters();
+             TrainStep step = experiment.compileTrainStep(params)) {
+            if (latest.isPresent()) {
+                step.loadOptimizerState(latest.get().optimizer());
+            }
+            EmaWeights ema = startEma(experiment.config().train().ema(), params, latest);
+            // Everything is checked: only now touch the folder's files.
             ConfigWriter.write(experiment.config(), runDir.resolve(CONFIG_FILE));
-            long start = 0;
-            try (ParameterStore params = latest.isPresent() && resume
-                    ? experiment.loadParameters(latest.get().params()) : experiment.initParameters();
-                 TrainStep step = experiment.compileTrainStep(params);
-                 MetricsLog log = new MetricsLog(runDir.resolve(METRICS_FILE));
+            Path[] last = {latest.map(c -> store.directory().resolve(CheckpointStore.dirName(c.step()))).orElse(null)};
+            try (MetricsLog log = latest.isPresent()
+                    ? MetricsLog.resume(runDir.resolve(METRICS_FILE), start, TrainingRun::note)
+                    : new MetricsLog(runDir.resolve(METRICS_FILE));
                  PrefetchingBatchSource batches = new PrefetchingBatchSource(experiment.batches())) {
-                if (latest.isPresent() && resume) {
-                    step.loadOptimizerState(latest.get().optimizer());
-                    start = latest.get().step();
-                }
-                EmaWeights ema = startEma(experiment.config().train().ema(), params, latest.filter(c -> resume));
-                Path[] last = {latest.map(c -> store.directory().resolve(CheckpointStore.dirName(c.step()))).orElse(null)};
                 Trainer.CheckpointHook hook = completed -> {
                     Map<String, Object> state = new LinkedHashMap<>();
                     state.put("step", completed);
@@ -86,9 +109,48 @@ public final class TrainingRun {
                 trainer.run(start, ema == null ? listener : averaging(ema, params, listener));
                 return new Result(runDir, start, t.steps(), last[0]);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("training run in " + runDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The newest checkpoint of {@code runDir}, read in full. Falling back to an older one would silently drop the
+     * steps in between, so a damaged newest checkpoint is an error that names the usable one.
+     */
+    private static Checkpoint resumable(CheckpointStore store, Path runDir) throws IOException {
+        Optional<CheckpointStore.Selection> chosen = store.newestUsable(CheckpointStore.Purpose.RESUME);
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--resume: nothing to resume in " + runDir + ": it has no checkpoint"
+                    + " (expected " + store.directory().resolve("step-N") + "); drop --resume to start a new run");
+        }
+        CheckpointStore.Selection s = chosen.get();
+        if (!s.passedOver().isEmpty()) {
+            throw new IllegalStateException("--resume: the newest checkpoint is unusable: " + s.passedOver().get(0)
+                    + "; the newest usable one is " + s.dir() + " (step " + s.checkpoint().step() + "). To resume "
+                    + "from it, move the newer step folder(s) out of " + store.directory() + " (their steps will be "
+                    + "trained again)");
+        }
+        return s.checkpoint();
+    }
+
+    /** A new run may not mix its files with an earlier run's: checkpoints or metrics there are refused. */
+    private static void refuseExistingRun(CheckpointStore store, Path runDir) throws IOException {
+        List<Path> existing = store.stepDirectories();
+        if (!existing.isEmpty()) {
+            throw new IllegalStateException("run folder " + runDir + " already holds checkpoints (latest: "
+                    + existing.get(existing.size() - 1).getFileName() + "); pass --resume to continue it or choose "
+                    + "another --out");
+        }
+        Path metrics = runDir.resolve(METRICS_FILE);
+        if (Files.exists(metrics) && Files.size(metrics) > 0) {
+            throw new IllegalStateException("run folder " + runDir + " already holds " + METRICS_FILE + " from an "
+                    + "earlier run that saved no checkpoint; choose another --out, or delete " + metrics
+                    + " to start over there");
+        }
+    }
+
+    /** A one-line note on stderr: something was repaired or taken over, and the user should know. */
+    private static void note(String text) {
+        System.err.println("note: " + text);
     }
 
     /** The moving average for {@code decay} (null when 0): restored from a resumed checkpoint when it holds one. */

@@ -143,4 +143,59 @@ class CheckpointStoreTest {
         assertThatThrownBy(() -> store.load(run.resolve("nope")))
                 .hasMessageContaining("not a checkpoint directory");
     }
+
+    @Test
+    void theNewestUsableCheckpointIsChosenAndEveryPassedOverOneIsReportedWithWhy() throws Exception {
+        CheckpointStore store = new CheckpointStore(run);
+        store.save(checkpoint(10));
+        Path twenty = store.save(checkpoint(20));
+        assertThat(store.newestUsable(CheckpointStore.Purpose.RESUME).orElseThrow().passedOver()).isEmpty();
+        Files.delete(twenty.resolve(CheckpointStore.STATE_FILE));
+        // inference does not read state.json: step 20 still serves it
+        var forInference = store.newestUsable(CheckpointStore.Purpose.INFERENCE).orElseThrow();
+        assertThat(forInference.dir()).isEqualTo(twenty);
+        assertThat(forInference.checkpoint().params()).isEqualTo(checkpoint(20).params());
+        assertThat(forInference.checkpoint().optimizer()).isEmpty();
+        // resuming needs it: step 10 is the newest usable, and why step 20 is not is reported
+        var forResume = store.newestUsable(CheckpointStore.Purpose.RESUME).orElseThrow();
+        assertThat(forResume.dir()).isEqualTo(run.resolve("checkpoints/step-00000010"));
+        assertThat(forResume.passedOver()).containsExactly(twenty.resolve(CheckpointStore.STATE_FILE)
+                + ": no such file");
+        // nothing usable at all: the newest one's problem, and that the older ones fail too
+        Files.delete(run.resolve("checkpoints/step-00000010").resolve(CheckpointStore.OPTIMIZER_FILE));
+        assertThatThrownBy(() -> store.newestUsable(CheckpointStore.Purpose.RESUME))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessage(twenty.resolve(CheckpointStore.STATE_FILE) + ": no such file (and the 1 older checkpoint(s)"
+                        + " in " + store.directory() + " are unusable too)");
+        assertThat(new CheckpointStore(run.resolve("empty")).newestUsable(CheckpointStore.Purpose.RESUME)).isEmpty();
+    }
+
+    @Test
+    void inferenceReadsOnlyTheWeightsSoADamagedOptimizerFileDoesNotBlockIt() throws Exception {
+        Path dir = new CheckpointStore(run).save(checkpoint(3));
+        Files.write(dir.resolve(CheckpointStore.OPTIMIZER_FILE), new byte[] {1, 2, 3});
+        Files.writeString(dir.resolve(CheckpointStore.STATE_FILE), "{torn");
+        Checkpoint weights = CheckpointStore.readWeights(dir);
+        assertThat(weights.step()).isEqualTo(3);
+        assertThat(weights.params()).isEqualTo(checkpoint(3).params());
+        assertThat(weights.configYaml()).isEqualTo(checkpoint(3).configYaml());
+        assertThatThrownBy(() -> CheckpointStore.read(dir)).isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith(dir.resolve(CheckpointStore.OPTIMIZER_FILE) + ": file is 3 bytes");
+    }
+
+    @Test
+    void nonFiniteWeightsAreAnErrorNamingTheTensor() throws Exception {
+        Path dir = new CheckpointStore(run).save(checkpoint(4));
+        Path model = dir.resolve(CheckpointStore.MODEL_FILE);
+        Map<String, HostTensor> params = new LinkedHashMap<>(checkpoint(4).params());
+        params.put("norm.weight", HostTensor.floats(Shape.of(2), new float[] {0.5f, Float.NaN}));
+        SafeTensors.write(model, params, SafeTensors.readMetadata(model));
+        assertThatThrownBy(() -> CheckpointStore.readWeights(dir)).isInstanceOf(CheckpointException.class)
+                .hasMessage(model + ": tensor 'norm.weight' holds a non-finite value (NaN at element 1 of shape [2]);"
+                        + " these weights are unusable (saved from a diverged run, or damaged)");
+        params.put("norm.weight", HostTensor.floats(Shape.of(2), new float[] {Float.NEGATIVE_INFINITY, 0}));
+        SafeTensors.write(model, params, SafeTensors.readMetadata(model));
+        assertThatThrownBy(() -> CheckpointStore.read(dir)).hasMessageContaining("'norm.weight' holds a non-finite "
+                + "value (-Infinity at element 0");
+    }
 }

@@ -126,6 +126,19 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void anEmptyConfigFileIsAnErrorNotEveryDefault(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        assertThatThrownBy(() -> ConfigLoader.load(empty)).isInstanceOf(ConfigException.class)
+                .hasMessage(empty + ": the config file is empty; expected a mapping of sections (seed, model, train, "
+                        + "...); write {} to train with every default");
+        Files.writeString(empty, "# only a comment\n\n");
+        assertThatThrownBy(() -> ConfigLoader.load(empty)).hasMessageStartingWith(empty + ": the config file is empty");
+        Files.writeString(empty, "{}\n");
+        assertThat(ConfigLoader.load(empty)).isEqualTo(ExperimentConfig.defaults());
+    }
+
+    @Test
     void errorsFromAFileStartWithItsName(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "train:\n  steps: -1\n");

@@ -80,5 +80,10 @@ class ConfigOverridesTest {
         assertThatThrownBy(() -> parse(BASE, "train.steps")).hasMessage(
                 "exp.yaml: override 'train.steps' must look like key.path=value");
         assertThatThrownBy(() -> parse(BASE, "train..steps=1")).hasMessageContaining("empty key");
+        // an empty value used to reset the key to its default silently (model.dim= gave dim 256)
+        assertThatThrownBy(() -> parse(BASE, "model.dim=")).isInstanceOf(ConfigException.class).hasMessage(
+                "exp.yaml: override 'model.dim=' has no value after '='; expected model.dim=VALUE (write "
+                        + "model.dim=null to reset it to its default)");
+        assertThatThrownBy(() -> parse(BASE, "image.encoder=  ")).hasMessageContaining("has no value after '='");
     }
 }
