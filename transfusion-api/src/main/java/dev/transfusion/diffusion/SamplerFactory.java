@@ -3,26 +3,16 @@ package dev.transfusion.diffusion;
 import dev.transfusion.plugin.ComponentFactory;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.ConfigException;
-import dev.transfusion.plugin.PluginContext;
 import java.util.Objects;
 
 /**
  * Plugin kind for samplers ({@code sampler: {type: ddpm, steps: 250, cfg: 3.0}}). A sampler is built over the
- * schedule and objective the model was trained with, so the four-argument create is the one to call.
+ * schedule and objective the model was trained with: core's context holds them under
+ * {@link NoiseScheduleFactory#SCHEDULE} and {@link DiffusionObjectiveFactory#OBJECTIVE} when a sampler is created.
  */
 public interface SamplerFactory extends ComponentFactory<Sampler> {
     /** The family of objectives this sampler needs. */
     Family family();
-
-    /** Creates the sampler; fails with a {@link ConfigException} naming both when the families differ. */
-    Sampler create(ComponentSpec spec, PluginContext context, NoiseSchedule schedule, DiffusionObjective objective);
-
-    /** Not usable without a schedule and objective: always throws, pointing at the four-argument create. */
-    @Override
-    default Sampler create(ComponentSpec spec, PluginContext context) {
-        throw new UnsupportedOperationException("sampler '" + name()
-                + "' needs a schedule and an objective: call create(spec, context, schedule, objective)");
-    }
 
     /**
      * Fails unless {@code objective} is of family {@code needed}, e.g. {@code sampler.type 'ddpm' needs a DDPM

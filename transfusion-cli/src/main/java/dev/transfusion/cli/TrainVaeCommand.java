@@ -5,6 +5,7 @@ import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
 import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.plugin.PluginRegistry;
+import dev.transfusion.core.plugin.Plugins;
 import dev.transfusion.core.runtime.PluginKinds;
 import dev.transfusion.data.Dataset;
 import dev.transfusion.data.Split;
@@ -53,11 +54,12 @@ final class TrainVaeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig cfg = Common.loadConfig(config, overrides);
-        PluginRegistry registry = PluginRegistry.discover(PluginKinds.ALL);
-        Dataset data = registry.create(PluginKinds.DATASET, cfg.data().dataset(), PluginContext.of(cfg.seed(), Path.of(".")));
+        PluginRegistry registry = Plugins.registry(PluginKinds.ALL);
+        PluginContext context = PluginContext.of(cfg.seed(), Path.of("."));
+        Dataset data = registry.create(PluginKinds.DATASET, cfg.data().dataset(), context);
         List<Integer> channels = downsample == 4 ? List.of(32, 64) : List.of(32, 64, 64);
         VaeConfig vc = new VaeConfig(data.channels(), latentChannels, downsample, channels, 1, 8);
-        try (Backend backend = Backends.select(cfg.backend().type()).create(cfg.backend().options());
+        try (Backend backend = Backends.create(registry, cfg.backend(), context);
              TrainingProgress progress = new TrainingProgress(steps)) {
             long[] skipped = {0};
             TrainedVae vae = new VaeTrainer(vc, VaeTrainOptions.defaults(steps)).trainAndSave(backend, data, out, SafeTensors.files(),

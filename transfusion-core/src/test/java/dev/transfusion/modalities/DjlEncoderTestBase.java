@@ -1,8 +1,8 @@
 package dev.transfusion.modalities;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.core.backend.Backends;
+import dev.transfusion.core.config.BackendConfig;
 import dev.transfusion.param.Init;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
@@ -16,7 +16,7 @@ public abstract class DjlEncoderTestBase {
 
     @BeforeAll
     static void openBackend() {
-        backend = Backends.select("djl").create(BackendOptions.cpu());
+        backend = Backends.create(new BackendConfig("djl", "cpu", 0));
     }
 
     @AfterAll

@@ -48,7 +48,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public String name() {
-        return DjlBackendProvider.NAME;
+        return DjlBackendFactory.NAME;
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Set<Capability> capabilities() {
-        return DjlBackendProvider.capabilitiesOf(engine);
+        return DjlBackendFactory.capabilitiesOf(engine);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.transfusion.backend.djl;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.tensor.Device;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** How the DJL contract tests create their backend. */
 final class DjlTestBackends {
@@ -14,6 +16,12 @@ final class DjlTestBackends {
      * spinning worker threads make oversubscribed runs many times slower.
      */
     static Backend cpu() {
-        return new DjlBackendProvider().create(new BackendOptions(Device.CPU, 1));
+        return create("cpu", 1);
+    }
+
+    /** A backend made the way the host makes one: the factory, from a {@code backend} spec. */
+    static Backend create(String device, int threads) {
+        return new DjlBackendFactory().create(ComponentSpec.of("backend", DjlBackendFactory.NAME,
+                Map.of("device", device, "threads", threads)), PluginContext.of(0, Path.of(".")));
     }
 }

@@ -53,7 +53,7 @@ final class TfBackend implements Backend {
 
     @Override
     public String name() {
-        return TfBackendProvider.NAME;
+        return TfBackendFactory.NAME;
     }
 
     @Override
@@ -63,7 +63,7 @@ final class TfBackend implements Backend {
 
     @Override
     public Set<Capability> capabilities() {
-        return TfBackendProvider.CAPABILITIES;
+        return TfBackendFactory.CAPABILITIES;
     }
 
     @Override

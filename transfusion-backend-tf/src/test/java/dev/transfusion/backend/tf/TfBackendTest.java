@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.BackendProvider;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.backend.Capability;
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
@@ -40,9 +39,9 @@ class TfBackendTest {
 
     @Test
     void providerIsDiscoveredWithItsCapabilities() {
-        BackendProvider p = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
+        BackendFactory p = ServiceLoader.load(BackendFactory.class).stream().map(ServiceLoader.Provider::get)
                 .filter(b -> b.name().equals("tf")).findFirst().orElseThrow();
-        assertThat(p).isInstanceOf(TfBackendProvider.class);
+        assertThat(p).isInstanceOf(TfBackendFactory.class);
         assertThat(p.isAvailable()).isTrue();
         assertThat(p.rank()).isEqualTo(50);
         assertThat(p.capabilities()).containsExactlyInAnyOrder(Capability.AUTOGRAD, Capability.GRAPH);
@@ -52,7 +51,7 @@ class TfBackendTest {
 
     @Test
     void absentGpuIsAnErrorNamingTheDeviceAndWhatWasFound() {
-        assertThatThrownBy(() -> new TfBackendProvider().create(new BackendOptions(Device.parse("gpu:0"), 0)))
+        assertThatThrownBy(() -> TfTesting.backend("gpu:0", 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("gpu:0")
                 .hasMessageContaining("CPU:0")

@@ -1,11 +1,13 @@
 package dev.transfusion.backend.tf;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.TensorFunction;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -16,7 +18,13 @@ final class TfTesting {
 
     /** A CPU backend with one intra-op thread (tests run on 2 shared cores). */
     static Backend backend() {
-        return new TfBackendProvider().create(new BackendOptions(dev.transfusion.tensor.Device.CPU, 1));
+        return backend("cpu", 1);
+    }
+
+    /** A backend made the way the host makes one: the factory, from a {@code backend} spec. */
+    static Backend backend(String device, int threads) {
+        return new TfBackendFactory().create(ComponentSpec.of("backend", TfBackendFactory.NAME,
+                Map.of("device", device, "threads", threads)), PluginContext.of(0, Path.of(".")));
     }
 
     /** Runs a program on Java values. */

@@ -1,7 +1,9 @@
 package dev.transfusion.cli.bench;
 
-import dev.transfusion.backend.BackendProvider;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.core.backend.Backends;
+import dev.transfusion.core.plugin.Plugins;
+import dev.transfusion.core.runtime.PluginKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
         }
-        List<String> names = backends(backend, Backends.discover());
+        List<String> names = backends(backend, Plugins.registry(PluginKinds.ALL).factories(PluginKinds.BACKEND));
         BenchSettings settings = quick ? BenchSettings.quick() : BenchSettings.standard();
         double[] loadStart = ProcStats.loadAverage();
         BackendBench bench = new BackendBench(settings, System.err);
@@ -66,13 +68,13 @@ public final class BenchCommand implements Callable<Integer> {
      * The backends to run: {@code all} is every available one (djl first, so ratios read other/djl), a comma list is
      * taken in order, and null means the default choice.
      */
-    static List<String> backends(String option, Map<String, BackendProvider> found) {
+    static List<String> backends(String option, Map<String, BackendFactory> found) {
         if (option == null || option.isBlank()) {
-            return List.of(Backends.select(null).name());
+            return List.of(Backends.select(null, found).name());
         }
         if (option.trim().equalsIgnoreCase("all")) {
             List<String> all = new ArrayList<>();
-            found.values().stream().filter(BackendProvider::isAvailable).map(BackendProvider::name).sorted()
+            found.values().stream().filter(BackendFactory::isAvailable).map(BackendFactory::name).sorted()
                     .forEach(all::add);
             if (all.isEmpty()) {
                 throw new IllegalArgumentException("--backend all: no usable backend on the class path (found "
@@ -83,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         LinkedHashSet<String> picked = new LinkedHashSet<>();
         for (String n : option.split(",")) {
             String name = n.trim();
-            BackendProvider p = found.get(name);
+            BackendFactory p = found.get(name);
             if (p == null) {
                 throw new IllegalArgumentException("--backend: unknown backend '" + name + "' in '" + option
                         + "'; known backends: " + found.keySet() + " (or 'all')");

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.BackendProvider;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.backend.Capability;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ class BenchHelpersTest {
 
     @Test
     void backendListKeepsOrderAndRejectsUnknownNames() {
-        Map<String, BackendProvider> found = new TreeMap<>(Map.of("tf", fake("tf", true), "djl", fake("djl", true),
+        Map<String, BackendFactory> found = new TreeMap<>(Map.of("tf", fake("tf", true), "djl", fake("djl", true),
                 "gpuonly", fake("gpuonly", false)));
         assertThat(BenchCommand.backends("all", found)).containsExactly("djl", "tf");
         assertThat(BenchCommand.backends("tf, djl,tf", found)).containsExactly("tf", "djl");
@@ -42,8 +43,8 @@ class BenchHelpersTest {
         assertThatThrownBy(() -> BenchCommand.backends("gpuonly", found)).hasMessageContaining("cannot be loaded");
     }
 
-    private static BackendProvider fake(String name, boolean available) {
-        return new BackendProvider() {
+    private static BackendFactory fake(String name, boolean available) {
+        return new BackendFactory() {
             @Override
             public String name() {
                 return name;
@@ -65,7 +66,7 @@ class BenchHelpersTest {
             }
 
             @Override
-            public Backend create(BackendOptions options) {
+            public Backend create(ComponentSpec spec, PluginContext context) {
                 throw new UnsupportedOperationException("fake provider " + name);
             }
         };

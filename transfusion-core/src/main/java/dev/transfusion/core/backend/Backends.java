@@ -1,17 +1,25 @@
 package dev.transfusion.core.backend;
 
-import dev.transfusion.backend.BackendProvider;
+import dev.transfusion.backend.Backend;
+import dev.transfusion.backend.BackendFactory;
+import dev.transfusion.core.config.BackendConfig;
+import dev.transfusion.core.plugin.PluginRegistry;
+import dev.transfusion.core.plugin.Plugins;
+import dev.transfusion.core.runtime.PluginKinds;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.ConfigException;
+import dev.transfusion.plugin.PluginContext;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
- * Finds backend providers with {@link ServiceLoader} and picks one: the config's name, else the system property
- * {@code transfusion.backend}, else the environment variable {@code TRANSFUSION_BACKEND}, else the highest rank.
+ * Picks the backend plugin ({@link PluginKinds#BACKEND}) an experiment runs on: the config's {@code backend.type},
+ * else the system property {@code transfusion.backend}, else the environment variable {@code TRANSFUSION_BACKEND},
+ * else the available backend of highest rank.
  */
 public final class Backends {
     /** System property that selects a backend by name. */
@@ -22,52 +30,54 @@ public final class Backends {
     private Backends() {
     }
 
-    /** Every provider on the class path, by name; two providers with one name is an error naming both classes. */
-    public static Map<String, BackendProvider> discover() {
-        return discover(Thread.currentThread().getContextClassLoader());
+    /**
+     * Creates the backend {@code config} selects with {@code registry}'s backend plugins; an unknown name or an
+     * absent device (e.g. {@code gpu:0} without a GPU) is a {@link ConfigException} saying what was asked and found.
+     */
+    public static Backend create(PluginRegistry registry, BackendConfig config, PluginContext context) {
+        BackendFactory factory = select(config.type(), registry.factories(PluginKinds.BACKEND));
+        ComponentSpec spec = config.spec(factory.name());
+        try {
+            return registry.create(PluginKinds.BACKEND, spec, context);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("backend: " + e.getMessage(), e);
+        }
     }
 
-    /** Every provider visible to {@code loader}, by name. */
-    public static Map<String, BackendProvider> discover(ClassLoader loader) {
-        Map<String, BackendProvider> found = new TreeMap<>();
-        for (BackendProvider p : ServiceLoader.load(BackendProvider.class, loader)) {
-            BackendProvider prev = found.putIfAbsent(p.name(), p);
-            if (prev != null) {
-                throw new IllegalStateException("two backends are named '" + p.name() + "': "
-                        + prev.getClass().getName() + " and " + p.getClass().getName());
-            }
-        }
-        return found;
+    /** Creates the backend {@code config} selects among the plugins on the context class path (tools, tests). */
+    public static Backend create(BackendConfig config) {
+        return create(Plugins.registry(PluginKinds.ALL), config, PluginContext.of(0, Path.of(".")));
     }
 
     /**
-     * Chooses a provider. {@code configured} may be null or blank, in which case the property, the environment
-     * variable and finally rank decide.
+     * Chooses among {@code found}: {@code configured} (may be null), then the property, the environment variable
+     * and finally rank decide.
      */
-    public static BackendProvider select(String configured) {
-        return select(configured, System.getProperty(PROPERTY), System.getenv(ENV), discover());
+    public static BackendFactory select(String configured, Map<String, BackendFactory> found) {
+        return select(configured, System.getProperty(PROPERTY), System.getenv(ENV), found);
     }
 
-    static BackendProvider select(String configured, String property, String env, Map<String, BackendProvider> found) {
+    static BackendFactory select(String configured, String property, String env, Map<String, BackendFactory> found) {
         for (String[] source : new String[][] {{configured, "config backend.type"}, {property, "-D" + PROPERTY},
                 {env, ENV}}) {
             String name = source[0];
             if (name != null && !name.isBlank()) {
-                BackendProvider p = found.get(name.trim());
-                if (p == null) {
-                    throw new IllegalArgumentException("unknown backend '" + name + "' (from " + source[1]
-                            + "); known backends: " + found.keySet());
+                BackendFactory f = found.get(name.trim());
+                if (f == null) {
+                    throw new ConfigException("unknown backend '" + name + "' (from " + source[1] + "); known: "
+                            + (found.isEmpty() ? "none installed (is a backend jar on the class path?)"
+                                    : found.keySet()));
                 }
-                if (!p.isAvailable()) {
+                if (!f.isAvailable()) {
                     throw new IllegalStateException("backend '" + name + "' (from " + source[1]
                             + ") is installed but its native library cannot be loaded on this machine");
                 }
-                return p;
+                return f;
             }
         }
-        List<BackendProvider> ranked = new ArrayList<>(found.values());
-        ranked.removeIf(p -> !p.isAvailable());
-        ranked.sort(Comparator.comparingInt(BackendProvider::rank).reversed());
+        List<BackendFactory> ranked = new ArrayList<>(found.values());
+        ranked.removeIf(f -> !f.isAvailable());
+        ranked.sort(Comparator.comparingInt(BackendFactory::rank).reversed());
         if (ranked.isEmpty()) {
             throw new IllegalStateException("no usable backend on the class path; found " + found.keySet()
                     + ". Add transfusion-backend-djl or transfusion-backend-tf as a dependency.");

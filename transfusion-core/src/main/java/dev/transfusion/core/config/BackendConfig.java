@@ -1,7 +1,9 @@
 package dev.transfusion.core.config;
 
-import dev.transfusion.backend.BackendOptions;
+import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.tensor.Device;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,8 +35,14 @@ public record BackendConfig(String type, String device, int threads) {
         return Device.parse(device);
     }
 
-    /** The options a {@link dev.transfusion.backend.BackendProvider} is created with. */
-    public BackendOptions options() {
-        return new BackendOptions(parsedDevice(), threads);
+    /**
+     * The spec the chosen backend plugin is created from: {@code type} (this config's, or the one chosen when it
+     * names none) with {@code device} and {@code threads}.
+     */
+    public ComponentSpec spec(String chosenType) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("device", device);
+        params.put("threads", threads);
+        return ComponentSpec.of("backend", chosenType, params);
     }
 }

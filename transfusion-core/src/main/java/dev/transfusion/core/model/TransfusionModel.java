@@ -2,10 +2,8 @@ package dev.transfusion.core.model;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.modality.EncodedImages;
-import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
-import dev.transfusion.modality.ModalityEncoderPlan;
 import dev.transfusion.nn.Embedding;
 import dev.transfusion.nn.Linear;
 import dev.transfusion.nn.TimestepEmbedding;
@@ -15,6 +13,7 @@ import dev.transfusion.tensor.Tensor;
 import dev.transfusion.tensor.ops.Ops;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One transformer over text tokens and image patches (Transfusion): token embeddings and a patch encoder feed
@@ -31,14 +30,18 @@ public final class TransfusionModel {
     private final Linear output;
     private final List<ParamSpec> params;
 
-    /** Builds the model and registers all its parameters. */
-    public TransfusionModel(TransformerDims dims, LatentGeometry latent, ModalityEncoderPlan encoderPlan) {
+    /**
+     * Builds the model and registers all its parameters. {@code encoder} creates the patch encoder, registering its
+     * parameters (named {@code image.*}) in the builder it is given; it is called after the embeddings and before
+     * the transformer, which keeps the checkpoint's parameter order.
+     */
+    public TransfusionModel(TransformerDims dims, LatentGeometry latent, Function<ParamBuilder, ModalityEncoder> encoder) {
         this.dims = Objects.requireNonNull(dims, "dims");
         this.latent = Objects.requireNonNull(latent, "latent");
         ParamBuilder root = new ParamBuilder();
         this.tokens = new Embedding(root, "tok_embeddings", dims.vocab(), dims.dim());
         this.timeEmbedding = new TimestepEmbedding(root, "time_embed", dims.dim());
-        this.encoder = encoderPlan.build(new EncoderContext(dims.dim(), latent, root.child("image")));
+        this.encoder = Objects.requireNonNull(encoder.apply(root.child("image")), "encoder");
         this.transformer = new Transformer(root, dims);
         this.output = dims.tieEmbeddings() ? null : new Linear(root, "output", dims.dim(), dims.vocab(), false);
         this.params = root.specs();

@@ -1,8 +1,7 @@
 package dev.transfusion.core.runtime;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.ProvisionException;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.transfusion.backend.AdamW;
 import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.ParameterStore;
@@ -12,8 +11,8 @@ import dev.transfusion.core.config.TrainConfig;
 import dev.transfusion.core.generate.Generator;
 import dev.transfusion.core.model.TransfusionLoss;
 import dev.transfusion.core.model.TransfusionModel;
-import dev.transfusion.core.plugin.PluginModule;
 import dev.transfusion.core.plugin.PluginRegistry;
+import dev.transfusion.core.plugin.Plugins;
 import dev.transfusion.core.sequence.SequencePacker;
 import dev.transfusion.core.train.BatchBuilder;
 import dev.transfusion.core.train.BatchSource;
@@ -26,9 +25,12 @@ import dev.transfusion.core.train.PackedBatchSource;
 import dev.transfusion.core.train.TimestepSampling;
 import dev.transfusion.data.Dataset;
 import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.diffusion.NoiseSchedule;
 import dev.transfusion.diffusion.Sampler;
 import dev.transfusion.modality.LatentCodec;
 import dev.transfusion.param.ParamInitializer;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.sequence.AttentionMask;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tokenizer.Tokenizer;
@@ -37,48 +39,79 @@ import java.util.Map;
 
 /**
  * One experiment assembled from its config: the backend, plugins and model, plus the programs to train and
- * run it. The entry point for embedding: {@code Experiment.create(config, dir)} then train or generate.
+ * run it. The entry point for embedding: {@code Experiment.create(config, dir)} then train or generate. Guice
+ * creates it with everything injected ({@link ExperimentModule}); the training datasets are created on first use,
+ * so an experiment loaded for inference ({@link #forInference}) never reads training data.
  */
 public final class Experiment implements AutoCloseable {
     private final ExperimentConfig config;
-    private final Injector injector;
+    private final PluginRegistry registry;
+    private final PluginContext context;
+    private final Backend backend;
+    private final Tokenizer tokenizer;
+    private final LatentCodec codec;
+    private final TransfusionModel model;
+    private final AttentionMask mask;
+    private final NoiseSchedule schedule;
+    private final DiffusionObjective objective;
+    private final Sampler sampler;
+    private final Provider<Dataset> dataset;
+    private final Provider<TextDatasetHolder> textDataset;
 
-    private Experiment(ExperimentConfig config, Injector injector) {
+    @Inject
+    Experiment(ExperimentConfig config, PluginRegistry registry, PluginContext context, Backend backend,
+            Tokenizer tokenizer, LatentCodec codec, TransfusionModel model, AttentionMask mask, NoiseSchedule schedule,
+            DiffusionObjective objective, Sampler sampler, Provider<Dataset> dataset,
+            Provider<TextDatasetHolder> textDataset) {
         this.config = config;
-        this.injector = injector;
+        this.registry = registry;
+        this.context = context;
+        this.backend = backend;
+        this.tokenizer = tokenizer;
+        this.codec = codec;
+        this.model = model;
+        this.mask = mask;
+        this.schedule = schedule;
+        this.objective = objective;
+        this.sampler = sampler;
+        this.dataset = dataset;
+        this.textDataset = textDataset;
     }
 
-    /** Assembles {@code config} with the plugins on the context class path; paths resolve against {@code baseDir}. */
+    /**
+     * Assembles {@code config} for training with the plugins on the context class path; paths resolve against
+     * {@code baseDir}.
+     */
     public static Experiment create(ExperimentConfig config, Path baseDir) {
         return create(config, baseDir, Thread.currentThread().getContextClassLoader());
     }
 
-    /** Assembles {@code config} with the plugins visible to {@code loader}. */
+    /** Assembles {@code config} for training with the plugins visible to {@code loader}. */
     public static Experiment create(ExperimentConfig config, Path baseDir, ClassLoader loader) {
-        PluginRegistry registry = PluginRegistry.discover(loader, PluginKinds.ALL);
-        Injector injector = Guice.createInjector(new PluginModule(registry), new ExperimentModule(config, baseDir));
-        Experiment e = new Experiment(config, injector);
-        // Fail fast: build every component now so a config error surfaces before any work is done.
-        e.model();
-        e.sampler();
-        e.mask();
-        e.dataset();
-        e.textDataset();
-        return e;
+        Experiment e = assemble(config, baseDir, loader);
+        try {
+            // Fail fast: open the training data now so a config error surfaces before any work is done.
+            e.dataset();
+            e.textDataset();
+            return e;
+        } catch (RuntimeException failure) {
+            e.close();
+            throw failure;
+        }
     }
 
-    /** Guice wraps exceptions thrown while providing; users should see the plugin's own message. */
-    private <T> T get(Class<T> type) {
-        try {
-            return injector.getInstance(type);
-        } catch (ProvisionException e) {
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof RuntimeException r && !(t instanceof ProvisionException)) {
-                    throw r;
-                }
-            }
-            throw e;
-        }
+    /**
+     * Assembles {@code config} to run a trained model: everything but the training datasets, which are not read
+     * (a run folder generates after its training data is gone).
+     */
+    public static Experiment forInference(ExperimentConfig config, Path baseDir) {
+        return assemble(config, baseDir, Thread.currentThread().getContextClassLoader());
+    }
+
+    private static Experiment assemble(ExperimentConfig config, Path baseDir, ClassLoader loader) {
+        ClassLoader cl = loader != null ? loader : Experiment.class.getClassLoader();
+        return Plugins.instance(Plugins.injector(cl, PluginKinds.ALL, new ExperimentModule(config, baseDir)),
+                Experiment.class);
     }
 
     /** The resolved config. */
@@ -88,62 +121,67 @@ public final class Experiment implements AutoCloseable {
 
     /** The plugin registry. */
     public PluginRegistry registry() {
-        return get(PluginRegistry.class);
+        return registry;
     }
 
     /** The backend. */
     public Backend backend() {
-        return get(Backend.class);
+        return backend;
     }
 
     /** The model (parameters are not allocated until {@link #initParameters()} or {@link #loadParameters}). */
     public TransfusionModel model() {
-        return get(TransfusionModel.class);
+        return model;
     }
 
     /** The tokenizer. */
     public Tokenizer tokenizer() {
-        return get(Tokenizer.class);
+        return tokenizer;
     }
 
-    /** The image–caption dataset. */
+    /** The image–caption dataset (opened on first use). */
     public Dataset dataset() {
-        return get(Dataset.class);
+        return Plugins.provide(dataset);
     }
 
-    /** The optional text-only dataset, or null. */
+    /** The optional text-only dataset, or null (opened on first use). */
     public Dataset textDataset() {
-        return get(TextDatasetHolder.class).dataset();
+        return Plugins.provide(textDataset).dataset();
     }
 
     /** The latent codec. */
     public LatentCodec codec() {
-        return get(LatentCodec.class);
+        return codec;
     }
 
     /** The attention mask plugin. */
     public AttentionMask mask() {
-        return get(AttentionMask.class);
+        return mask;
     }
 
     /** The diffusion objective. */
     public DiffusionObjective objective() {
-        return get(DiffusionObjective.class);
+        return objective;
     }
 
     /** The sampler. */
     public Sampler sampler() {
-        return get(Sampler.class);
+        return sampler;
+    }
+
+    /** Another sampler (e.g. {@code sampler} with other steps) over this experiment's schedule and objective. */
+    public Sampler sampler(ComponentSpec spec) {
+        return ExperimentModule.sampler(registry, spec, context, schedule, objective);
     }
 
     /** Fresh parameters drawn from the config's seed. */
     public ParameterStore initParameters() {
-        return backend().createParameters(model().params(), ParamInitializer.initialize(model().params(), config.seed()));
+        return backend.createParameters(model.params(), ParamInitializer.initialize(model.params(), config.seed()));
     }
 
     /** Parameters with the given values (e.g. from a checkpoint); every model parameter must be present. */
     public ParameterStore loadParameters(Map<String, HostTensor> values) {
-        for (var spec : model().params()) {
+        for (var spec : model.params()) {
             HostTensor v = values.get(spec.name());
             if (v == null) {
                 throw new IllegalArgumentException("checkpoint lacks parameter '" + spec.name() + "' of shape "
@@ -154,7 +192,7 @@ public final class Experiment implements AutoCloseable {
                         + " but the model needs " + spec.shape());
             }
         }
-        return backend().createParameters(model().params(), values);
+        return backend.createParameters(model.params(), values);
     }
 
     /** The loss program {@code L_LM + λ·L_diffusion}. */
@@ -208,6 +246,6 @@ public final class Experiment implements AutoCloseable {
 
     @Override
     public void close() {
-        backend().close();
+        backend.close();
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.transfusion.backend.Backend;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
 import dev.transfusion.core.config.ExperimentConfig;
@@ -12,12 +13,16 @@ import dev.transfusion.core.model.TransfusionModel;
 import dev.transfusion.core.plugin.PluginRegistry;
 import dev.transfusion.data.Dataset;
 import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.diffusion.DiffusionObjectiveFactory;
 import dev.transfusion.diffusion.NoiseSchedule;
+import dev.transfusion.diffusion.NoiseScheduleFactory;
 import dev.transfusion.diffusion.Sampler;
-import dev.transfusion.modality.CodecContext;
+import dev.transfusion.modality.ImageGeometry;
 import dev.transfusion.modality.LatentCodec;
+import dev.transfusion.modality.LatentCodecFactory;
 import dev.transfusion.modality.LatentGeometry;
-import dev.transfusion.modality.ModalityEncoderPlan;
+import dev.transfusion.modality.ModalityEncoderFactory;
+import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.sequence.AttentionMask;
@@ -27,7 +32,9 @@ import java.util.Objects;
 
 /**
  * Guice wiring of one experiment: each component is created by the plugin its config names (the factories come
- * from {@link dev.transfusion.core.plugin.PluginModule}'s registry), so an ablation is a config change.
+ * from {@link dev.transfusion.core.plugin.PluginModule}'s registry), so an ablation is a config change. Each
+ * provider hands its plugin a {@link PluginContext} holding what the plugin's kind documents (the schedule for an
+ * objective, the backend and image geometry for a codec, ...), which Guice creates first.
  */
 public final class ExperimentModule extends AbstractModule {
     private final ExperimentConfig config;
@@ -47,12 +54,8 @@ public final class ExperimentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Backend backend() {
-        try {
-            return Backends.select(config.backend().type()).create(config.backend().options());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("backend: " + e.getMessage(), e);
-        }
+    Backend backend(PluginRegistry registry, PluginContext context) {
+        return Backends.create(registry, config.backend(), context);
     }
 
     @Provides
@@ -61,6 +64,7 @@ public final class ExperimentModule extends AbstractModule {
         return registry.create(PluginKinds.TOKENIZER, config.tokenizer(), context);
     }
 
+    /** Training data only: an experiment loaded for inference never asks for it. */
     @Provides
     @Singleton
     Dataset dataset(PluginRegistry registry, PluginContext context) {
@@ -74,6 +78,7 @@ public final class ExperimentModule extends AbstractModule {
         return d;
     }
 
+    /** Training data only, like {@link #dataset}. */
     @Provides
     @Singleton
     TextDatasetHolder textDataset(PluginRegistry registry, PluginContext context) {
@@ -84,8 +89,9 @@ public final class ExperimentModule extends AbstractModule {
     @Provides
     @Singleton
     LatentCodec codec(PluginRegistry registry, PluginContext context, Backend backend) {
-        return registry.create(PluginKinds.LATENT_CODEC, config.image().codec(), context)
-                .build(new CodecContext(backend, config.image().channels(), config.image().size()));
+        ImageGeometry image = new ImageGeometry(config.image().channels(), config.image().size());
+        return registry.create(PluginKinds.LATENT_CODEC, config.image().codec(),
+                context.with(BackendFactory.BACKEND, backend).with(LatentCodecFactory.IMAGE, image));
     }
 
     @Provides
@@ -96,17 +102,13 @@ public final class ExperimentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ModalityEncoderPlan encoderPlan(PluginRegistry registry, PluginContext context) {
-        return registry.create(PluginKinds.MODALITY_ENCODER, config.image().encoder(), context);
-    }
-
-    @Provides
-    @Singleton
-    TransfusionModel model(Tokenizer tokenizer, LatentGeometry latent, ModalityEncoderPlan plan) {
+    TransfusionModel model(PluginRegistry registry, PluginContext context, Tokenizer tokenizer, LatentGeometry latent) {
         var m = config.model();
         TransformerDims dims = new TransformerDims(m.dim(), m.layers(), m.heads(), m.effectiveMlpHidden(), m.normEps(),
                 m.ropeTheta(), tokenizer.vocabSize(), m.tieEmbeddings(), m.parsedPatchPositions());
-        TransfusionModel model = new TransfusionModel(dims, latent, plan);
+        TransfusionModel model = new TransfusionModel(dims, latent, params -> registry.create(
+                PluginKinds.MODALITY_ENCODER, config.image().encoder(),
+                ModalityEncoderFactory.context(context, m.dim(), latent, params)));
         if (model.patchesPerImage() + 4 > config.train().seqLen()) {
             throw new ConfigException("train.seq_len " + config.train().seqLen() + " cannot hold one image of "
                     + model.patchesPerImage() + " patches plus its markers; raise train.seq_len or the patch size");
@@ -129,13 +131,20 @@ public final class ExperimentModule extends AbstractModule {
     @Provides
     @Singleton
     DiffusionObjective objective(PluginRegistry registry, PluginContext context, NoiseSchedule schedule) {
-        return registry.factory(PluginKinds.DIFFUSION_OBJECTIVE, config.diffusion().objective())
-                .create(config.diffusion().objective(), context, schedule);
+        return registry.create(PluginKinds.DIFFUSION_OBJECTIVE, config.diffusion().objective(),
+                context.with(NoiseScheduleFactory.SCHEDULE, schedule));
     }
 
     @Provides
     @Singleton
     Sampler sampler(PluginRegistry registry, PluginContext context, NoiseSchedule schedule, DiffusionObjective objective) {
-        return registry.factory(PluginKinds.SAMPLER, config.sampler()).create(config.sampler(), context, schedule, objective);
+        return sampler(registry, config.sampler(), context, schedule, objective);
+    }
+
+    /** The sampler {@code spec} describes, over {@code schedule} and {@code objective}. */
+    static Sampler sampler(PluginRegistry registry, ComponentSpec spec, PluginContext context, NoiseSchedule schedule,
+            DiffusionObjective objective) {
+        return registry.create(PluginKinds.SAMPLER, spec, context.with(NoiseScheduleFactory.SCHEDULE, schedule)
+                .with(DiffusionObjectiveFactory.OBJECTIVE, objective));
     }
 }

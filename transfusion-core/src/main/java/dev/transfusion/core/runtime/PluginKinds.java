@@ -1,5 +1,6 @@
 package dev.transfusion.core.runtime;
 
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.data.DatasetFactory;
 import dev.transfusion.diffusion.DiffusionObjectiveFactory;
 import dev.transfusion.diffusion.NoiseScheduleFactory;
@@ -11,8 +12,10 @@ import dev.transfusion.sequence.AttentionMaskFactory;
 import dev.transfusion.tokenizer.TokenizerFactory;
 import java.util.List;
 
-/** Every plugin kind an experiment is assembled from (backends are found separately, by BackendProvider). */
+/** Every plugin kind an experiment is assembled from. */
 public final class PluginKinds {
+    /** {@code backend.type} (chosen as {@link dev.transfusion.core.backend.Backends} says when it is not set). */
+    public static final PluginKind<BackendFactory> BACKEND = PluginKind.of("backend", BackendFactory.class, "backend");
     /** {@code tokenizer.type}. */
     public static final PluginKind<TokenizerFactory> TOKENIZER =
             PluginKind.of("tokenizer", TokenizerFactory.class, "tokenizer");
@@ -37,7 +40,7 @@ public final class PluginKinds {
     public static final PluginKind<SamplerFactory> SAMPLER = PluginKind.of("sampler", SamplerFactory.class, "sampler");
 
     /** All of them, in the order {@code components} lists them. */
-    public static final List<PluginKind<?>> ALL = List.of(TOKENIZER, DATASET, LATENT_CODEC, MODALITY_ENCODER,
+    public static final List<PluginKind<?>> ALL = List.of(BACKEND, TOKENIZER, DATASET, LATENT_CODEC, MODALITY_ENCODER,
             ATTENTION_MASK, NOISE_SCHEDULE, DIFFUSION_OBJECTIVE, SAMPLER);
 
     private PluginKinds() {

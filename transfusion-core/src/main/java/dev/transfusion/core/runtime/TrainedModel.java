@@ -63,7 +63,8 @@ public final class TrainedModel implements AutoCloseable {
             }
             ExperimentConfig config = ConfigLoader.parse(ckpt.configYaml(), dir.resolve(CheckpointStore.MODEL_FILE)
                     + " (embedded config)", overrides);
-            Experiment e = Experiment.create(config, Path.of("."));
+            // For inference only: the training data may be gone; the run folder is all a trained model needs.
+            Experiment e = Experiment.forInference(config, Path.of("."));
             return new TrainedModel(e, e.loadParameters(ckpt.inferenceWeights()), ckpt);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.transfusion.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.ConfigException;
@@ -73,7 +74,8 @@ class ConfigMappingTest {
     void backendMapping() {
         BackendConfig b = parse("backend: {type: tf, device: 'gpu:1', threads: 4}").backend();
         assertThat(b).isEqualTo(new BackendConfig("tf", "gpu:1", 4));
-        assertThat(b.options().device().index()).isEqualTo(1);
+        assertThat(b.parsedDevice().index()).isEqualTo(1);
+        assertThat(b.spec("tf").params()).containsExactly(entry("device", "gpu:1"), entry("threads", 4));
         assertThat(parse("backend: {threads: 2}").backend()).isEqualTo(new BackendConfig(null, "cpu", 2));
     }
 

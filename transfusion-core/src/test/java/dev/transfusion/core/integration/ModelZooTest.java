@@ -3,9 +3,9 @@ package dev.transfusion.core.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
+import dev.transfusion.core.config.BackendConfig;
 import dev.transfusion.core.config.ConfigLoader;
 import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.generate.ImageOptions;
@@ -55,7 +55,7 @@ class ModelZooTest {
         ExperimentConfig cfg = ConfigLoader.parse(BASE, "zoo.yaml", List.of());
         Dataset data = PluginRegistry.discover(PluginKinds.ALL).create(PluginKinds.DATASET, cfg.data().dataset(),
                 PluginContext.of(1, Path.of(".")));
-        try (Backend b = Backends.select("djl").create(BackendOptions.cpu())) {
+        try (Backend b = Backends.create(new BackendConfig("djl", "cpu", 0))) {
             new VaeTrainer(new VaeConfig(3, 4, 4, List.of(8, 8), 1, 4), new VaeTrainOptions(5, 4, 1e-3, 1, 1e-4, false, 1, 8))
                     .trainAndSave(b, data, vaeDir, SafeTensors.files(), (s, r) -> { });
         }

@@ -6,7 +6,6 @@ import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.modalities.DjlEncoderTestBase;
 import dev.transfusion.modality.EncodedImages;
-import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.param.ParamInitializer;
@@ -23,7 +22,7 @@ class LinearPatchEncoderBackendTest extends DjlEncoderTestBase {
     void encodeAndDecodeShapes(int patch) {
         int dim = 8;
         ParamBuilder pb = new ParamBuilder();
-        LinearPatchEncoder e = new LinearPatchEncoder(new EncoderContext(dim, new LatentGeometry(3, 16), pb), patch,
+        LinearPatchEncoder e = new LinearPatchEncoder(pb, dim, new LatentGeometry(3, 16), patch,
                 PositionEmbedding.LEARNED);
         try (ParameterStore ps = backend.createParameters(pb.specs(), ParamInitializer.initialize(pb.specs(), 1));
                 CompiledFunction fn = backend.compile("linear", (env, in) -> {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.backend.CompiledFunction;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.core.backend.Backends;
+import dev.transfusion.core.config.BackendConfig;
 import dev.transfusion.modalities.DjlEncoderTestBase;
 import dev.transfusion.modality.EncodedImages;
-import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.param.ParamInitializer;
@@ -38,7 +37,7 @@ class OverlappingPatchEncoderBackendTest extends DjlEncoderTestBase {
 
     private static Map<String, HostTensor> run(Backend on, int patch, int overlap, HostTensor x, HostTensor h) {
         ParamBuilder pb = new ParamBuilder();
-        OverlappingPatchEncoder e = new OverlappingPatchEncoder(new EncoderContext(DIM, new LatentGeometry(3, SIZE), pb),
+        OverlappingPatchEncoder e = new OverlappingPatchEncoder(pb, DIM, new LatentGeometry(3, SIZE),
                 patch, overlap, PositionEmbedding.LEARNED);
         try (ParameterStore ps = on.createParameters(pb.specs(), ParamInitializer.initialize(pb.specs(), 1));
                 CompiledFunction fn = on.compile("overlap", (env, in) -> {
@@ -107,7 +106,7 @@ class OverlappingPatchEncoderBackendTest extends DjlEncoderTestBase {
         HostTensor x = normal(Shape.of(2, 3, SIZE, SIZE), 3);
         HostTensor h = normal(Shape.of(2, 16, DIM), 4);
         Map<String, HostTensor> djl = run(4, 2, x, h);
-        try (Backend tf = Backends.select("tf").create(BackendOptions.cpu())) {
+        try (Backend tf = Backends.create(new BackendConfig("tf", "cpu", 0))) {
             Map<String, HostTensor> graph = run(tf, 4, 2, x, h);
             for (String key : List.of("patches", "out")) {
                 float[] a = djl.get(key).floats();

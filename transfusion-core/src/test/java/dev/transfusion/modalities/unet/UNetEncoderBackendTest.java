@@ -8,7 +8,6 @@ import dev.transfusion.backend.GradientResult;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.modalities.DjlEncoderTestBase;
 import dev.transfusion.modality.EncodedImages;
-import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.param.ParamBuilder;
@@ -39,7 +38,7 @@ class UNetEncoderBackendTest extends DjlEncoderTestBase {
 
     private static Built build(UNetConfig config, int size, boolean skips) {
         ParamBuilder pb = new ParamBuilder();
-        UNetEncoder e = new UNetEncoder(new EncoderContext(DIM, new LatentGeometry(C, size), pb.child("image")), config,
+        UNetEncoder e = new UNetEncoder(pb.child("image"), DIM, new LatentGeometry(C, size), config,
                 skips);
         return new Built(e, backend.createParameters(pb.specs(), ParamInitializer.initialize(pb.specs(), 3)), pb.specs());
     }

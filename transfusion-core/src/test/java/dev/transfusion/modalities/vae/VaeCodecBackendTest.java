@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
+import dev.transfusion.core.config.BackendConfig;
 import dev.transfusion.data.Split;
 import dev.transfusion.data.shapes.ShapesDataset;
-import dev.transfusion.modality.CodecContext;
+import dev.transfusion.modality.ImageGeometry;
 import dev.transfusion.modality.LatentCodec;
+import dev.transfusion.modality.LatentCodecFactory;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.param.ParamInitializer;
 import dev.transfusion.plugin.ComponentSpec;
@@ -40,7 +42,7 @@ class VaeCodecBackendTest {
 
     @BeforeAll
     static void train() {
-        backend = Backends.select("djl").create(BackendOptions.cpu());
+        backend = Backends.create(new BackendConfig("djl", "cpu", 0));
         data = new ShapesDataset(16, 1, 1, 3, 5000, 100);
         trained = new VaeTrainer(TINY, OPTIONS).train(backend, data, (s, r) -> losses.add(r.metrics().get("rec")));
     }
@@ -98,8 +100,7 @@ class VaeCodecBackendTest {
     void theVaePluginLoadsTheSavedCheckpointAndEncodesIdentically(@TempDir Path tmp) throws Exception {
         VaeCheckpoint.save(tmp.resolve("runs/vae"), trained, SafeTensors.files());
         LatentCodec loaded = new VaeCodecFactory()
-                .create(ComponentSpec.of("image.codec", "vae", Map.of("checkpoint", "runs/vae")), PluginContext.of(1, tmp, SafeTensors.files()))
-                .build(new CodecContext(backend, 3, 16));
+                .create(ComponentSpec.of("image.codec", "vae", Map.of("checkpoint", "runs/vae")), codecContext(tmp));
         HostTensor images = ImageBatches.range(data, Split.HELD_OUT, 0, 3);
         assertThat(loaded.encode(images)).isEqualTo(new VaeCodec(backend, trained, "memory").encode(images));
     }
@@ -107,11 +108,16 @@ class VaeCodecBackendTest {
     @Test
     void aDirectoryWithoutAVaeIsAnErrorNamingThePath(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
-        var plan = new VaeCodecFactory().create(ComponentSpec.of("image.codec", "vae", Map.of("checkpoint", "empty")),
-                PluginContext.of(1, tmp, SafeTensors.files()));
-        assertThatThrownBy(() -> plan.build(new CodecContext(backend, 3, 16))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new VaeCodecFactory().create(ComponentSpec.of("image.codec", "vae",
+                Map.of("checkpoint", "empty")), codecContext(tmp))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("image.codec.checkpoint")
                 .hasMessageContaining(tmp.resolve("empty").resolve(VaeCheckpoint.FILE).toString());
+    }
+
+    /** What core gives a codec plugin: the backend and the 3×16×16 image geometry, weights read from {@code dir}. */
+    private static PluginContext codecContext(Path dir) {
+        return PluginContext.of(1, dir, SafeTensors.files()).with(BackendFactory.BACKEND, backend)
+                .with(LatentCodecFactory.IMAGE, new ImageGeometry(3, 16));
     }
 
     @Test

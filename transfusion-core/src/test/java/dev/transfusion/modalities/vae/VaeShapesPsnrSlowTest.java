@@ -3,9 +3,9 @@ package dev.transfusion.modalities.vae;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
+import dev.transfusion.core.config.BackendConfig;
 import dev.transfusion.data.Split;
 import dev.transfusion.data.shapes.ShapesDataset;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class VaeShapesPsnrSlowTest {
     @Test
     void reconstructsHeldOutShapesAtLeast28dB(@TempDir Path tmp) throws Exception {
         ShapesDataset data = new ShapesDataset(32, 1, 1, 7, 50_000, 1_000);
-        try (Backend backend = Backends.select("djl").create(BackendOptions.cpu())) {
+        try (Backend backend = Backends.create(new BackendConfig("djl", "cpu", 0))) {
             long t0 = System.nanoTime();
             new VaeTrainer(CONFIG, OPTIONS).trainAndSave(backend, data, tmp.resolve("vae"), SafeTensors.files(), (s, r) -> {
                 if (s % 250 == 0) {

@@ -1,7 +1,7 @@
 package dev.transfusion.modalities.codec;
 
+import dev.transfusion.modality.LatentCodec;
 import dev.transfusion.modality.LatentCodecFactory;
-import dev.transfusion.modality.LatentCodecPlan;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.PluginContext;
 
@@ -13,9 +13,9 @@ public final class PixelCodecFactory implements LatentCodecFactory {
     }
 
     @Override
-    public LatentCodecPlan create(ComponentSpec spec, PluginContext context) {
+    public LatentCodec create(ComponentSpec spec, PluginContext context) {
         spec.requireOnly();
-        return ctx -> new PixelCodec();
+        return new PixelCodec();
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.transfusion.modalities.encoder;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.modality.EncodedImages;
-import dev.transfusion.modality.EncoderContext;
+import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.modality.Patches;
 import dev.transfusion.nn.Linear;
@@ -24,20 +24,23 @@ public final class LinearPatchEncoder implements ModalityEncoder {
     private final Linear out;
     private final String posEmbed;
 
-    /** Builds the encoder for {@code context}'s geometry with patch size {@code patch}. */
-    public LinearPatchEncoder(EncoderContext context, int patch, PositionEmbedding positionEmbedding) {
+    /**
+     * Builds the encoder for {@code latent} images and {@code dim}-wide patch vectors with patch size {@code patch},
+     * registering its parameters in {@code params}.
+     */
+    public LinearPatchEncoder(ParamBuilder params, int dim, LatentGeometry latent, int patch,
+            PositionEmbedding positionEmbedding) {
         this.patch = patch;
-        this.channels = context.latent().channels();
-        this.size = context.latent().size();
+        this.channels = latent.channels();
+        this.size = latent.size();
         if (size % patch != 0) {
             throw new IllegalArgumentException("image.encoder.patch " + patch + " does not divide the latent size " + size);
         }
         this.patches = (size / patch) * (size / patch);
         int patchDim = channels * patch * patch;
-        ParamBuilder p = context.params();
-        this.in = new Linear(p, "patch_in", patchDim, context.dim(), true);
-        this.out = new Linear(p, "patch_out", context.dim(), patchDim, true, new Init.Normal(0.02 / Math.sqrt(context.dim())));
-        this.posEmbed = positionEmbedding.register(p, size / patch, context.dim());
+        this.in = new Linear(params, "patch_in", patchDim, dim, true);
+        this.out = new Linear(params, "patch_out", dim, patchDim, true, new Init.Normal(0.02 / Math.sqrt(dim)));
+        this.posEmbed = positionEmbedding.register(params, size / patch, dim);
     }
 
     @Override

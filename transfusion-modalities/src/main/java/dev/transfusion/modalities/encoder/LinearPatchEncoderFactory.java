@@ -1,7 +1,9 @@
 package dev.transfusion.modalities.encoder;
 
+import dev.transfusion.modality.LatentGeometry;
+import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.modality.ModalityEncoderFactory;
-import dev.transfusion.modality.ModalityEncoderPlan;
+import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.PluginContext;
 
@@ -19,7 +21,7 @@ public final class LinearPatchEncoderFactory implements ModalityEncoderFactory {
     }
 
     @Override
-    public ModalityEncoderPlan create(ComponentSpec spec, PluginContext context) {
+    public ModalityEncoder create(ComponentSpec spec, PluginContext context) {
         spec.requireOnly("patch", "pos_embed", "overlap");
         int patch = spec.getInt("patch", 2, 1, 64);
         int overlap = spec.getInt("overlap", 0, 0, 64);
@@ -27,16 +29,17 @@ public final class LinearPatchEncoderFactory implements ModalityEncoderFactory {
             throw spec.error("overlap", "at most the patch size " + patch + ", got " + overlap);
         }
         PositionEmbedding pos = PositionEmbedding.read(spec);
-        return ctx -> {
-            if (ctx.latent().size() % patch != 0) {
-                throw spec.error("patch", "patch size " + patch + " does not divide the latent size " + ctx.latent().size());
-            }
-            if (pos == PositionEmbedding.SINCOS && ctx.dim() % 4 != 0) {
-                throw spec.error("pos_embed", "sincos needs model.dim divisible by 4, got " + ctx.dim());
-            }
-            return overlap == 0 ? new LinearPatchEncoder(ctx, patch, pos)
-                    : new OverlappingPatchEncoder(ctx, patch, overlap, pos);
-        };
+        LatentGeometry latent = context.require(LATENT);
+        int dim = context.require(MODEL_DIM);
+        if (latent.size() % patch != 0) {
+            throw spec.error("patch", "patch size " + patch + " does not divide the latent size " + latent.size());
+        }
+        if (pos == PositionEmbedding.SINCOS && dim % 4 != 0) {
+            throw spec.error("pos_embed", "sincos needs model.dim divisible by 4, got " + dim);
+        }
+        ParamBuilder params = context.require(PARAMS);
+        return overlap == 0 ? new LinearPatchEncoder(params, dim, latent, patch, pos)
+                : new OverlappingPatchEncoder(params, dim, latent, patch, overlap, pos);
     }
 
     @Override

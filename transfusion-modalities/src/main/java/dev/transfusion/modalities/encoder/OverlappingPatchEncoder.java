@@ -2,7 +2,7 @@ package dev.transfusion.modalities.encoder;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.modality.EncodedImages;
-import dev.transfusion.modality.EncoderContext;
+import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.nn.Conv2d;
 import dev.transfusion.param.Init;
@@ -29,10 +29,14 @@ public final class OverlappingPatchEncoder implements ModalityEncoder {
     private final String outBias;
     private final String posEmbed;
 
-    /** Builds the encoder for {@code context}'s geometry, patch size {@code patch}, {@code overlap} pixels a side. */
-    public OverlappingPatchEncoder(EncoderContext context, int patch, int overlap, PositionEmbedding positionEmbedding) {
-        int size = context.latent().size();
-        int channels = context.latent().channels();
+    /**
+     * Builds the encoder for {@code latent} images and {@code dim}-wide patch vectors, patch size {@code patch},
+     * {@code overlap} pixels a side, registering its parameters in {@code p}.
+     */
+    public OverlappingPatchEncoder(ParamBuilder p, int dim, LatentGeometry latent, int patch, int overlap,
+            PositionEmbedding positionEmbedding) {
+        int size = latent.size();
+        int channels = latent.channels();
         if (size % patch != 0) {
             throw new IllegalArgumentException("image.encoder.patch " + patch + " does not divide the latent size " + size);
         }
@@ -42,9 +46,8 @@ public final class OverlappingPatchEncoder implements ModalityEncoder {
         this.patch = patch;
         this.overlap = overlap;
         this.grid = size / patch;
-        this.dim = context.dim();
+        this.dim = dim;
         int window = patch + 2 * overlap;
-        ParamBuilder p = context.params();
         // The same scales as the plain linear encoder's Linear layers, with the window's larger fan-in.
         this.in = new Conv2d(p, "patch_in", channels, dim, window, patch, overlap,
                 new Init.Normal(1.0 / Math.sqrt((double) channels * window * window)));

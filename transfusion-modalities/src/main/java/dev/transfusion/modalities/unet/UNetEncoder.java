@@ -2,7 +2,7 @@ package dev.transfusion.modalities.unet;
 
 import dev.transfusion.backend.Env;
 import dev.transfusion.modality.EncodedImages;
-import dev.transfusion.modality.EncoderContext;
+import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.modality.Patches;
 import dev.transfusion.nn.Conv2d;
@@ -44,24 +44,26 @@ public final class UNetEncoder implements ModalityEncoder {
     private final GroupNorm normOut;
     private final Conv2d convOut;
 
-    /** Builds the encoder for {@code context}'s latent geometry, registering its parameters there. */
-    public UNetEncoder(EncoderContext context, UNetConfig config) {
-        this(context, config, true);
+    /**
+     * Builds the encoder for {@code latent} images and {@code dim}-wide patch vectors, registering its parameters in
+     * {@code p}.
+     */
+    public UNetEncoder(ParamBuilder p, int dim, LatentGeometry latent, UNetConfig config) {
+        this(p, dim, latent, config, true);
     }
 
     /** As above; {@code skips = false} builds the same network without skip connections (for tests). */
-    UNetEncoder(EncoderContext context, UNetConfig config, boolean skips) {
-        Objects.requireNonNull(context, "context");
+    UNetEncoder(ParamBuilder p, int dim, LatentGeometry latent, UNetConfig config, boolean skips) {
+        Objects.requireNonNull(p, "p");
+        Objects.requireNonNull(latent, "latent");
         this.config = Objects.requireNonNull(config, "config");
         this.skips = skips;
-        this.latentChannels = context.latent().channels();
-        this.patches = config.patchesPerImage(context.latent().size());
-        this.gridSize = context.latent().size() / config.downsampling();
-        int dim = context.dim();
+        this.latentChannels = latent.channels();
+        this.patches = config.patchesPerImage(latent.size());
+        this.gridSize = latent.size() / config.downsampling();
         int levels = config.levels();
         int groups = config.groups();
         List<Integer> ch = config.channels();
-        ParamBuilder p = context.params();
 
         this.convIn = new Conv2d(p, "conv_in", latentChannels, ch.get(0), 3, 1);
         int c = ch.get(0);

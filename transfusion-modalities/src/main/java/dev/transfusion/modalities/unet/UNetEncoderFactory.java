@@ -1,7 +1,8 @@
 package dev.transfusion.modalities.unet;
 
+import dev.transfusion.modality.LatentGeometry;
+import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.modality.ModalityEncoderFactory;
-import dev.transfusion.modality.ModalityEncoderPlan;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.PluginContext;
 import java.util.List;
@@ -18,17 +19,16 @@ public final class UNetEncoderFactory implements ModalityEncoderFactory {
     }
 
     @Override
-    public ModalityEncoderPlan create(ComponentSpec spec, PluginContext context) {
+    public ModalityEncoder create(ComponentSpec spec, PluginContext context) {
         Objects.requireNonNull(spec, "spec");
         UNetConfig config = parse(spec);
-        return ctx -> {
-            String problem = config.sizeProblem(ctx.latent().size());
-            if (problem != null) {
-                boolean patchKey = ctx.latent().size() % config.downsampling() == 0;
-                throw spec.error(patchKey ? "patch" : "channels", problem);
-            }
-            return new UNetEncoder(ctx, config);
-        };
+        LatentGeometry latent = context.require(LATENT);
+        String problem = config.sizeProblem(latent.size());
+        if (problem != null) {
+            boolean patchKey = latent.size() % config.downsampling() == 0;
+            throw spec.error(patchKey ? "patch" : "channels", problem);
+        }
+        return new UNetEncoder(context.require(PARAMS), context.require(MODEL_DIM), latent, config);
     }
 
     /** Validates the spec into a config; each error names its key path. */

@@ -1,7 +1,9 @@
 package dev.transfusion.modalities.vae;
 
+import dev.transfusion.backend.BackendFactory;
+import dev.transfusion.modality.ImageGeometry;
+import dev.transfusion.modality.LatentCodec;
 import dev.transfusion.modality.LatentCodecFactory;
-import dev.transfusion.modality.LatentCodecPlan;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.PluginContext;
 import java.io.IOException;
@@ -12,7 +14,7 @@ import java.util.Objects;
 /**
  * The {@code vae} codec plugin: param {@code checkpoint}, the directory written by {@link VaeTrainer} (resolved
  * against the config's folder). The directory must exist when the config is read; its weights are loaded onto the
- * backend when the codec is built.
+ * backend (the context's {@link BackendFactory#BACKEND}) for the context's {@link #IMAGE} geometry.
  */
 public final class VaeCodecFactory implements LatentCodecFactory {
     @Override
@@ -21,7 +23,7 @@ public final class VaeCodecFactory implements LatentCodecFactory {
     }
 
     @Override
-    public LatentCodecPlan create(ComponentSpec spec, PluginContext context) {
+    public LatentCodec create(ComponentSpec spec, PluginContext context) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(context, "context");
         spec.requireOnly("checkpoint");
@@ -35,23 +37,22 @@ public final class VaeCodecFactory implements LatentCodecFactory {
             throw spec.error("checkpoint", "no VAE checkpoint at " + dir.toAbsolutePath()
                     + " (train one first: transfusion train-vae --config CONFIG --out " + value + ")");
         }
-        return ctx -> {
-            TrainedVae vae;
-            try {
-                vae = VaeCheckpoint.load(dir, context.tensorFiles());
-            } catch (IOException e) {
-                throw spec.error("checkpoint", "cannot load the VAE: " + e.getMessage());
-            }
-            if (ctx.channels() != vae.config().imageChannels()) {
-                throw spec.error("checkpoint", "the VAE at " + dir + " encodes " + vae.config().imageChannels()
-                        + "-channel images, the data has " + ctx.channels());
-            }
-            if (ctx.imageSize() % vae.config().downsample() != 0) {
-                throw spec.error("checkpoint", "the VAE at " + dir + " downsamples by " + vae.config().downsample()
-                        + ", which does not divide the image size " + ctx.imageSize());
-            }
-            return new VaeCodec(ctx.backend(), vae, dir.toString());
-        };
+        ImageGeometry image = context.require(IMAGE);
+        TrainedVae vae;
+        try {
+            vae = VaeCheckpoint.load(dir, context.tensorFiles());
+        } catch (IOException e) {
+            throw spec.error("checkpoint", "cannot load the VAE: " + e.getMessage());
+        }
+        if (image.channels() != vae.config().imageChannels()) {
+            throw spec.error("checkpoint", "the VAE at " + dir + " encodes " + vae.config().imageChannels()
+                    + "-channel images, the data has " + image.channels());
+        }
+        if (image.size() % vae.config().downsample() != 0) {
+            throw spec.error("checkpoint", "the VAE at " + dir + " downsamples by " + vae.config().downsample()
+                    + ", which does not divide the image size " + image.size());
+        }
+        return new VaeCodec(context.require(BackendFactory.BACKEND), vae, dir.toString());
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.transfusion.modalities.encoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
+import dev.transfusion.modality.ModalityEncoderFactory;
 import dev.transfusion.param.Init;
 import dev.transfusion.param.ParamBuilder;
 import dev.transfusion.plugin.ComponentSpec;
@@ -24,15 +24,14 @@ class LinearPatchGeometryTest {
     @ValueSource(ints = {1, 2, 4, 8, 16})
     void patchesPerImageIsTheSquaredPatchGrid(int patch) {
         var enc = new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear", Map.of("patch", patch)),
-                CTX).build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder()));
+                ModalityEncoderFactory.context(CTX, 16, new LatentGeometry(3, 16), new ParamBuilder()));
         assertThat(enc.patchesPerImage()).isEqualTo((16 / patch) * (16 / patch));
     }
 
     @Test
     void aPatchThatDoesNotDivideTheLatentNamesTheKey() {
         assertThatThrownBy(() -> new LinearPatchEncoderFactory()
-                .create(ComponentSpec.of("image.encoder", "linear", Map.of("patch", 3)), CTX)
-                .build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder())))
+                .create(ComponentSpec.of("image.encoder", "linear", Map.of("patch", 3)), ModalityEncoderFactory.context(CTX, 16, new LatentGeometry(3, 16), new ParamBuilder())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("image.encoder.patch");
     }
 
@@ -40,7 +39,7 @@ class LinearPatchGeometryTest {
     void overlapKeepsTheTokenGridAndIsBoundedByThePatch() {
         ParamBuilder pb = new ParamBuilder();
         var enc = new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
-                Map.of("patch", 4, "overlap", 2)), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16), pb));
+                Map.of("patch", 4, "overlap", 2)), ModalityEncoderFactory.context(CTX, 16, new LatentGeometry(3, 16), pb));
         assertThat(enc).isInstanceOf(OverlappingPatchEncoder.class);
         assertThat(enc.patchesPerImage()).isEqualTo(16);
         // One (k+2o)×(k+2o) window each way, in PyTorch's conv / transposed-conv weight layouts.
@@ -52,7 +51,7 @@ class LinearPatchGeometryTest {
             assertThat(s.shape()).isEqualTo(Shape.of(16, 3, 8, 8));
         });
         assertThat(new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
-                Map.of("patch", 4)), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16), new ParamBuilder())))
+                Map.of("patch", 4)), ModalityEncoderFactory.context(CTX, 16, new LatentGeometry(3, 16), new ParamBuilder())))
                 .isInstanceOf(LinearPatchEncoder.class);
         assertThatThrownBy(() -> new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
                 Map.of("patch", 2, "overlap", 3)), CTX)).isInstanceOf(ConfigException.class)
@@ -63,7 +62,7 @@ class LinearPatchGeometryTest {
     void positionEmbeddingChoicesAndErrors() {
         ParamBuilder sincos = new ParamBuilder();
         new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
-                Map.of("patch", 4, "pos_embed", "sincos")), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16),
+                Map.of("patch", 4, "pos_embed", "sincos")), ModalityEncoderFactory.context(CTX, 16, new LatentGeometry(3, 16),
                 sincos));
         assertThat(sincos.specs()).anySatisfy(s -> {
             assertThat(s.name()).endsWith("pos_embed");
@@ -71,14 +70,14 @@ class LinearPatchGeometryTest {
         });
         ParamBuilder none = new ParamBuilder();
         new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
-                Map.of("patch", 4, "pos_embed", false)), CTX).build(new EncoderContext(16, new LatentGeometry(3, 16),
+                Map.of("patch", 4, "pos_embed", false)), ModalityEncoderFactory.context(CTX, 16, new LatentGeometry(3, 16),
                 none));
         assertThat(none.specs()).noneSatisfy(s -> assertThat(s.name()).endsWith("pos_embed"));
         assertThatThrownBy(() -> new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
                 Map.of("pos_embed", "rope2d")), CTX)).isInstanceOf(ConfigException.class)
                 .hasMessage("image.encoder.pos_embed: expected learned, sincos or none, got 'rope2d'");
         assertThatThrownBy(() -> new LinearPatchEncoderFactory().create(ComponentSpec.of("image.encoder", "linear",
-                Map.of("pos_embed", "sincos")), CTX).build(new EncoderContext(18, new LatentGeometry(3, 16),
+                Map.of("pos_embed", "sincos")), ModalityEncoderFactory.context(CTX, 18, new LatentGeometry(3, 16),
                 new ParamBuilder()))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("divisible by 4");
     }

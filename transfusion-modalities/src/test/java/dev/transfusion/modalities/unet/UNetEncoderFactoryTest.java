@@ -3,7 +3,6 @@ package dev.transfusion.modalities.unet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.modality.EncoderContext;
 import dev.transfusion.modality.LatentGeometry;
 import dev.transfusion.modality.ModalityEncoder;
 import dev.transfusion.modality.ModalityEncoderFactory;
@@ -32,8 +31,7 @@ class UNetEncoderFactoryTest {
     }
 
     private static ModalityEncoder build(Map<String, Object> params, int latentChannels, int size, ParamBuilder pb) {
-        return new UNetEncoderFactory().create(spec(params), CTX)
-                .build(new EncoderContext(32, new LatentGeometry(latentChannels, size), pb));
+        return new UNetEncoderFactory().create(spec(params), ModalityEncoderFactory.context(CTX, 32, new LatentGeometry(latentChannels, size), pb));
     }
 
     @ParameterizedTest(name = "levels {0}, patch {1}")

@@ -3,6 +3,7 @@ package dev.transfusion.samplers.objective;
 import dev.transfusion.diffusion.DiffusionObjective;
 import dev.transfusion.diffusion.DiffusionObjectiveFactory;
 import dev.transfusion.diffusion.NoiseSchedule;
+import dev.transfusion.diffusion.NoiseScheduleFactory;
 import dev.transfusion.diffusion.SnrWeighting;
 import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.PluginContext;
@@ -10,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Shared part of the built-in objective factories. λ is {@code diffusion.loss_weight} and T comes from the
- * schedule; the only params are an optional SNR loss weighting, {@code snr_floor} (default 0) and
+ * schedule (the context's {@link NoiseScheduleFactory#SCHEDULE}); the only params are an optional SNR loss weighting, {@code snr_floor} (default 0) and
  * {@code snr_cap} (default unbounded): giving either weights each image's x0 error by
  * {@code clamp(SNR(t), snr_floor, snr_cap)} (see {@link SnrWeighting}); giving neither keeps the plain loss.
  */
@@ -19,11 +20,10 @@ abstract class ObjectiveFactorySupport implements DiffusionObjectiveFactory {
     static final double DEFAULT_WEIGHT = 5.0;
 
     @Override
-    public final DiffusionObjective create(ComponentSpec spec, PluginContext context, NoiseSchedule schedule) {
+    public final DiffusionObjective create(ComponentSpec spec, PluginContext context) {
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(schedule, "schedule");
         spec.requireOnly("snr_floor", "snr_cap");
-        DiffusionObjective objective = build(schedule);
+        DiffusionObjective objective = build(context.require(NoiseScheduleFactory.SCHEDULE));
         if (!spec.has("snr_floor") && !spec.has("snr_cap")) {
             return objective;
         }

@@ -1,7 +1,9 @@
 package dev.transfusion.samplers.sampler;
 
 import dev.transfusion.diffusion.DiffusionObjective;
+import dev.transfusion.diffusion.DiffusionObjectiveFactory;
 import dev.transfusion.diffusion.NoiseSchedule;
+import dev.transfusion.diffusion.NoiseScheduleFactory;
 import dev.transfusion.diffusion.Sampler;
 import dev.transfusion.diffusion.SamplerFactory;
 import dev.transfusion.plugin.ComponentSpec;
@@ -11,16 +13,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Shared part of the built-in sampler factories: the family check, unknown-key check and the common params
+ * Shared part of the built-in sampler factories: the schedule and objective from the context, the family check, unknown-key check and the common params
  * {@code steps}, {@code spacing}, {@code cfg}, {@code cfg_from}, {@code cfg_to}.
  */
 abstract class SamplerFactorySupport implements SamplerFactory {
     @Override
-    public final Sampler create(ComponentSpec spec, PluginContext context, NoiseSchedule schedule,
-            DiffusionObjective objective) {
+    public final Sampler create(ComponentSpec spec, PluginContext context) {
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(objective, "objective");
+        NoiseSchedule schedule = context.require(NoiseScheduleFactory.SCHEDULE);
+        DiffusionObjective objective = context.require(DiffusionObjectiveFactory.OBJECTIVE);
         SamplerFactory.requireFamily(spec, family(), objective);
         List<String> known = new ArrayList<>(List.of("steps", "spacing", "cfg", "cfg_from", "cfg_to"));
         known.addAll(extraKeys());

@@ -2,16 +2,18 @@ package dev.transfusion.backend.djl;
 
 import ai.djl.engine.Engine;
 import dev.transfusion.backend.Backend;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.BackendProvider;
 import dev.transfusion.backend.Capability;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** Registers the DJL/PyTorch backend under the name {@code djl} with rank 100. */
-public final class DjlBackendProvider implements BackendProvider {
+/** The DJL/PyTorch backend plugin under the name {@code djl} with rank 100. */
+public final class DjlBackendFactory implements BackendFactory {
     /** The name configs select this backend by. */
     public static final String NAME = "djl";
 
@@ -36,8 +38,13 @@ public final class DjlBackendProvider implements BackendProvider {
     }
 
     @Override
-    public Backend create(BackendOptions options) {
-        return new DjlBackend(Objects.requireNonNull(options, "options"));
+    public Backend create(ComponentSpec spec, PluginContext context) {
+        return new DjlBackend(BackendOptions.from(Objects.requireNonNull(spec, "spec")));
+    }
+
+    @Override
+    public String description() {
+        return "PyTorch through DJL, eager; params device=cpu (or gpu:N), threads=0";
     }
 
     /** AUTOGRAD and EAGER always; GPU when PyTorch sees at least one CUDA device. */

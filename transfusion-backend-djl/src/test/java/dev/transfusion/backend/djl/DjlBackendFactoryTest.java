@@ -5,20 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.pytorch.jni.JniUtils;
 import dev.transfusion.backend.Backend;
-import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.BackendProvider;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.backend.Capability;
 import dev.transfusion.tensor.Device;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** Discovery, device checks and options of the DJL provider. */
-class DjlBackendProviderTest {
+/** Discovery, device checks and options of the DJL backend factory. */
+class DjlBackendFactoryTest {
     @Test
     void isDiscoveredByNameWithRank100() {
-        BackendProvider p = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
+        BackendFactory p = ServiceLoader.load(BackendFactory.class).stream().map(ServiceLoader.Provider::get)
                 .filter(b -> b.name().equals("djl")).findFirst().orElseThrow();
-        assertThat(p).isInstanceOf(DjlBackendProvider.class);
+        assertThat(p).isInstanceOf(DjlBackendFactory.class);
         assertThat(p.rank()).isEqualTo(100);
         assertThat(p.isAvailable()).isTrue();
         assertThat(p.capabilities()).contains(Capability.AUTOGRAD, Capability.EAGER);
@@ -27,8 +26,7 @@ class DjlBackendProviderTest {
 
     @Test
     void absentGpuIsAClearError() {
-        BackendOptions gpu = new BackendOptions(Device.parse("gpu:0"), 0);
-        assertThatThrownBy(() -> new DjlBackendProvider().create(gpu))
+        assertThatThrownBy(() -> DjlTestBackends.create("gpu:0", 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("gpu:0 requested but DJL/PyTorch sees 0 GPUs")
                 .hasMessageContaining("pytorch-native-cu");
@@ -37,7 +35,7 @@ class DjlBackendProviderTest {
     @Test
     void threadsOptionSetsIntraOpThreads() {
         int before = JniUtils.getNumThreads();
-        try (Backend b = new DjlBackendProvider().create(new BackendOptions(Device.CPU, 1))) {
+        try (Backend b = DjlTestBackends.create("cpu", 1)) {
             assertThat(JniUtils.getNumThreads()).isEqualTo(1);
             assertThat(b.name()).isEqualTo("djl");
             assertThat(b.device()).isEqualTo(Device.CPU);

@@ -1,16 +1,18 @@
 package dev.transfusion.backend.tf;
 
 import dev.transfusion.backend.Backend;
+import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.BackendProvider;
 import dev.transfusion.backend.Capability;
+import dev.transfusion.plugin.ComponentSpec;
+import dev.transfusion.plugin.PluginContext;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Collections;
 
-/** Registers the TensorFlow Java backend ({@code tf}): traced graphs, gradients from the graph. */
-public final class TfBackendProvider implements BackendProvider {
+/** The TensorFlow Java backend plugin ({@code tf}): traced graphs, gradients from the graph. */
+public final class TfBackendFactory implements BackendFactory {
     /** The name used in configs. */
     public static final String NAME = "tf";
     /** What backends of this provider can do. */
@@ -20,7 +22,7 @@ public final class TfBackendProvider implements BackendProvider {
     private static volatile Boolean available;
 
     /** Used by ServiceLoader. */
-    public TfBackendProvider() {
+    public TfBackendFactory() {
     }
 
     @Override
@@ -54,11 +56,16 @@ public final class TfBackendProvider implements BackendProvider {
     }
 
     @Override
-    public Backend create(BackendOptions options) {
-        Objects.requireNonNull(options, "options");
+    public Backend create(ComponentSpec spec, PluginContext context) {
+        BackendOptions options = BackendOptions.from(Objects.requireNonNull(spec, "spec"));
         if (!isAvailable()) {
             throw new IllegalStateException("TensorFlow native library cannot be loaded on this machine");
         }
         return new TfBackend(options.device(), options.threads());
+    }
+
+    @Override
+    public String description() {
+        return "TensorFlow Java, traced graphs; params device=cpu (or gpu:N), threads=0";
     }
 }
