@@ -38,6 +38,8 @@ public final class CheckpointStore {
     public static final String FORMAT = "transfusion-1";
     /** Parameter file name. */
     public static final String MODEL_FILE = "model.safetensors";
+    /** The folder inside a run folder that holds its {@code step-N} checkpoints. */
+    public static final String DIR = "checkpoints";
     /** Optimizer state file name. */
     public static final String OPTIMIZER_FILE = "optimizer.safetensors";
     /** File name of the moving-average weights, present only when the run keeps them ({@code train.ema}). */
@@ -76,7 +78,7 @@ public final class CheckpointStore {
 
     /** A store under {@code runDir} keeping the newest {@code keep} (>= 1) checkpoints. */
     public CheckpointStore(Path runDir, int keep) {
-        this.dir = Objects.requireNonNull(runDir, "runDir").resolve("checkpoints");
+        this.dir = Objects.requireNonNull(runDir, "runDir").resolve(DIR);
         if (keep < 1) {
             throw new IllegalArgumentException("keep must be >= 1, got " + keep);
         }

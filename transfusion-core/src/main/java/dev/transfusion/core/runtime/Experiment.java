@@ -124,6 +124,11 @@ public final class Experiment implements AutoCloseable {
         return registry;
     }
 
+    /** The folder relative file paths in the config resolve against. */
+    public Path baseDir() {
+        return context.baseDir();
+    }
+
     /** The backend. */
     public Backend backend() {
         return backend;

@@ -63,12 +63,22 @@ public final class TrainedModel implements AutoCloseable {
             }
             ExperimentConfig config = ConfigLoader.parse(ckpt.configYaml(), dir.resolve(CheckpointStore.MODEL_FILE)
                     + " (embedded config)", overrides);
-            // For inference only: the training data may be gone; the run folder is all a trained model needs.
-            Experiment e = Experiment.forInference(config, Path.of("."));
+            // For inference only: the training data may be gone; the run folder is all a trained model needs, and the
+            // files its components read were copied into it (RunAssets), so paths resolve against it.
+            Experiment e = Experiment.forInference(config, runFolder(dir));
             return new TrainedModel(e, e.loadParameters(ckpt.inferenceWeights()), ckpt);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+    }
+
+    /** The run folder a checkpoint folder {@code RUN/checkpoints/step-N} belongs to; any other folder is its own. */
+    static Path runFolder(Path checkpointDir) {
+        Path abs = checkpointDir.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        boolean inRun = parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equals(CheckpointStore.DIR) && parent.getParent() != null;
+        return inRun ? parent.getParent() : abs;
     }
 
     /** The experiment (config, plugins, backend). */

@@ -5,6 +5,7 @@ import dev.transfusion.backend.TrainStep;
 import dev.transfusion.core.checkpoint.Checkpoint;
 import dev.transfusion.core.checkpoint.CheckpointStore;
 import dev.transfusion.core.config.ConfigWriter;
+import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.train.EmaWeights;
 import dev.transfusion.core.train.MetricsLog;
 import dev.transfusion.core.train.PrefetchingBatchSource;
@@ -71,7 +72,11 @@ public final class TrainingRun {
         }
         latest.ifPresent(c -> ResumeCheck.requireCompatible(experiment, c, store.directory()
                 .resolve(CheckpointStore.dirName(c.step()))));
-        String yaml = ConfigWriter.toYaml(experiment.config());
+        // What the run records: the config with its inference files (a tokenizer's vocabulary, a codec's weights)
+        // pointing at copies inside the run folder, so the folder alone is a loadable model.
+        ExperimentConfig recorded = RunAssets.bundle(experiment.config(), experiment.registry(), experiment.baseDir(),
+                runDir);
+        String yaml = ConfigWriter.toYaml(recorded);
         long start = latest.map(Checkpoint::step).orElse(0L);
         try (ParameterStore params = latest.isPresent()
                 ? experiment.loadParameters(latest.get().params()) : experiment.initParameters();
@@ -81,7 +86,7 @@ public final class TrainingRun {
             }
             EmaWeights ema = startEma(experiment.config().train().ema(), params, latest);
             // Everything is checked: only now touch the folder's files.
-            ConfigWriter.write(experiment.config(), runDir.resolve(CONFIG_FILE));
+            ConfigWriter.write(recorded, runDir.resolve(CONFIG_FILE));
             Path[] last = {latest.map(c -> store.directory().resolve(CheckpointStore.dirName(c.step()))).orElse(null)};
             try (MetricsLog log = latest.isPresent()
                     ? MetricsLog.resume(runDir.resolve(METRICS_FILE), start, TrainingRun::note)

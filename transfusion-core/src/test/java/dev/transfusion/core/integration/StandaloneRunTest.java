@@ -3,6 +3,7 @@ package dev.transfusion.core.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transfusion.core.checkpoint.SafeTensors;
 import dev.transfusion.core.config.ConfigLoader;
 import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.generate.ImageOptions;
@@ -17,6 +18,11 @@ import dev.transfusion.data.shapes.Scene;
 import dev.transfusion.data.shapes.SceneRenderer;
 import dev.transfusion.data.shapes.ShapeKind;
 import dev.transfusion.data.shapes.ShapesDataset;
+import dev.transfusion.modalities.vae.TrainedVae;
+import dev.transfusion.modalities.vae.VaeCheckpoint;
+import dev.transfusion.modalities.vae.VaeConfig;
+import dev.transfusion.modalities.vae.VaeModel;
+import dev.transfusion.param.ParamInitializer;
 import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
@@ -25,6 +31,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -79,6 +86,51 @@ class StandaloneRunTest {
                 assertThat(v).isBetween(0f, 1f);
             }
             assertThat(model.generator().caption(image, TextOptions.greedy(6))).isNotNull();
+        }
+    }
+
+    @Test
+    void aRunCarriesTheFilesItsInferenceComponentsRead() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        writeShapesAsIdx(data.resolve("images.idx"), data.resolve("labels.idx"));
+        // A VAE codec reads its weights from a folder next to the config; an untrained one is enough here.
+        VaeConfig vae = new VaeConfig(1, 4, 4, List.of(8, 8), 1, 4);
+        VaeCheckpoint.save(data.resolve("vae"), new TrainedVae(vae,
+                ParamInitializer.initialize(new VaeModel(vae).params(), 3), 1.0), SafeTensors.files());
+        ExperimentConfig config = ConfigLoader.parse("""
+                seed: 5
+                backend: { type: djl }
+                model: { dim: 32, layers: 1, heads: 2 }
+                image: { size: 16, channels: 1, codec: { type: vae, checkpoint: vae },
+                         encoder: { type: linear, patch: 1 } }
+                sampler: { type: ddim, steps: 2, cfg: 2.0 }
+                data: { dataset: { type: idx, images: images.idx, labels: labels.idx, templates: ["a {label}"],
+                        held_out: 4 } }
+                train: { steps: 2, batch: 2, seq_len: 48, lr: 1.0e-3, warmup: 1, checkpoint_every: 2 }
+                """, "assets.yaml", List.of());
+        Path run = tmp.resolve("run");
+        try (Experiment e = Experiment.create(config, data)) {
+            TrainingRun.train(e, run, false, TrainingListener.none());
+        }
+        // The recorded config points at the copy inside the run folder, relative to it.
+        assertThat(Files.readString(run.resolve(TrainingRun.CONFIG_FILE)))
+                .contains("checkpoint: assets/image.codec/vae");
+        assertThat(run.resolve("assets/image.codec/vae").resolve(VaeCheckpoint.FILE)).isRegularFile();
+
+        // Ship the run folder alone: the data folder, VAE included, is gone and the run has moved.
+        deleteTree(data);
+        Path shipped = Files.move(run, tmp.resolve("elsewhere"));
+        try (TrainedModel model = TrainedModel.load(shipped, List.of())) {
+            HostTensor image = model.generator().generateImage("a circle", ImageOptions.of(2.0, 1));
+            assertThat(image.shape()).isEqualTo(Shape.of(1, SIZE, SIZE));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.transfusion.plugin.PluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -53,6 +54,11 @@ public final class VaeCodecFactory implements LatentCodecFactory {
                     + ", which does not divide the image size " + image.size());
         }
         return new VaeCodec(context.require(BackendFactory.BACKEND), vae, dir.toString());
+    }
+
+    @Override
+    public List<String> fileParams() {
+        return List.of("checkpoint");
     }
 
     @Override

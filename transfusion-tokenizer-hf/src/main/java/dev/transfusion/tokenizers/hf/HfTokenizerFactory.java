@@ -98,6 +98,11 @@ public final class HfTokenizerFactory implements TokenizerFactory {
     }
 
     @Override
+    public List<String> fileParams() {
+        return List.of("path");
+    }
+
+    @Override
     public String description() {
         return "a local Hugging Face tokenizer.json (param path) via DJL tokenizers; missing specials appended";
     }
