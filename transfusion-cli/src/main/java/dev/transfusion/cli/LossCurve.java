@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Draws total, LM and diffusion loss from a run's metrics.jsonl into a PNG. */
+/** Draws total, LM and diffusion loss (raw and smoothed) from a run's metrics.jsonl into a PNG. */
 final class LossCurve {
     private LossCurve() {
     }
@@ -36,7 +36,7 @@ final class LossCurve {
             series.put("total", total);
             series.put("lm", lm);
             series.put("diffusion", diff);
-            Charts.lines("training loss (log scale)", "step", series, true, png);
+            Charts.lines("training loss", "step", "loss", series, true, png);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw loss curve from " + metrics + ": " + e.getMessage(), e);
         }
