@@ -7,6 +7,8 @@ import dev.transfusion.core.generate.ImageOptions;
 import dev.transfusion.core.runtime.Experiment;
 import dev.transfusion.data.Example;
 import dev.transfusion.data.Split;
+import dev.transfusion.diffusion.Sampler;
+import dev.transfusion.eval.EvalSampling;
 import dev.transfusion.eval.ImageGrid;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -19,16 +21,21 @@ import java.util.function.Function;
 /**
  * The sample grid of a checkpoint, for TensorBoard: the first few distinct held-out captions drawn with the weights
  * a checkpoint samples with (its moving average when kept), on the training run's backend and a fixed seed, so
- * grids of successive checkpoints compare. A failure costs the grid, never the run: it is reported on stderr.
+ * grids of successive checkpoints compare; the configured sampler, capped at {@link #PREVIEW_STEPS} steps. A failure costs the grid, never the run: it is reported on stderr.
  */
 final class CheckpointSamples implements Function<Path, BufferedImage> {
     static final int IMAGES = 4;
+    /** Sampler steps of a preview at most: a checkpoint's grid should cost seconds, not a minute of training. */
+    static final int PREVIEW_STEPS = 25;
     private final Experiment experiment;
     private final List<String> prompts;
+    private final Sampler sampler;
 
     CheckpointSamples(Experiment experiment) {
         this.experiment = experiment;
         this.prompts = prompts(experiment);
+        int steps = experiment.sampler().timesteps().length;
+        this.sampler = steps > PREVIEW_STEPS ? EvalSampling.sampler(experiment, PREVIEW_STEPS) : experiment.sampler();
     }
 
     @Override
@@ -37,7 +44,9 @@ final class CheckpointSamples implements Function<Path, BufferedImage> {
             return null;
         }
         try (ParameterStore params = experiment.loadParameters(CheckpointStore.read(checkpointDir).inferenceWeights());
-             Generator g = experiment.generator(params, experiment.config().train().seqLen())) {
+             Generator g = new Generator(experiment.backend(), params, experiment.model(), experiment.tokenizer(),
+                     experiment.codec(), experiment.mask(), experiment.objective(), sampler,
+                     experiment.config().train().seqLen())) {
             List<ImageGrid.Tile> tiles = new ArrayList<>();
             for (int i = 0; i < prompts.size(); i++) {
                 tiles.add(ImageGrid.Tile.of(g.generateImage(prompts.get(i), ImageOptions.of(g.sampler().guidance(), i)),

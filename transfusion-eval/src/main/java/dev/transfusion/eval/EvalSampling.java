@@ -9,12 +9,12 @@ import dev.transfusion.plugin.PluginContext;
 import java.nio.file.Path;
 
 /** The sampler an evaluation uses: the configured one, or the same plugin rebuilt with another step count. */
-final class EvalSampling {
+public final class EvalSampling {
     private EvalSampling() {
     }
 
     /** The configured sampler when {@code steps} is 0, else {@code sampler} with {@code steps} set to it. */
-    static Sampler sampler(Experiment experiment, int steps) {
+    public static Sampler sampler(Experiment experiment, int steps) {
         if (steps == 0) {
             return experiment.sampler();
         }
