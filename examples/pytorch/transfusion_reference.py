@@ -4,11 +4,11 @@
 It reads a checkpoint's model.safetensors by hand (8-byte little-endian header length, JSON header, raw
 little-endian data) together with the config stored in its metadata, rebuilds the network -- Llama-style blocks
 (pre-RMSNorm, SwiGLU, RoPE with raster or grid patch positions), the timestep MLP and the linear patch
-encoder/decoder -- and runs one document: text tokens followed by one noisy image, under the Transfusion mask
+encoder/decoder (plain, or with overlapping windows) -- and runs one document: text tokens followed by one noisy image, under the Transfusion mask
 (causal text, bidirectional image). It returns the next-token logits at every text position and the denoiser's
 prediction for the image, in latent space.
 
-Supported: image.encoder.type linear, image.codec.type pixels, attention.type transfusion or causal. Other
+Supported: image.encoder.type linear (any overlap), image.codec.type pixels, attention.type transfusion or causal. Other
 components raise an error naming them.
 
 Command line (needs only torch):
@@ -122,6 +122,7 @@ class Reference(torch.nn.Module):
         self.grid_positions = str(model.get("patch_positions", "raster")).lower() == "grid"
         self.tied = bool(model.get("tie_embeddings", False))
         self.patch = image["encoder"]["patch"]
+        self.overlap = int(image["encoder"].get("overlap", 0))  # > 0: each patch reads and writes a wider window
         self.size, self.channels = image["size"], image.get("channels", 3)
         self.bidirectional_image = mask == "transfusion"
 
@@ -166,8 +167,13 @@ class Reference(torch.nn.Module):
         g = self.size // k
         t_len, patches = tokens.shape[0], g * g
         temb = self.time_embedding(time)  # (1, dim)
-        p = noisy.reshape(n, self.channels, g, k, g, k).permute(0, 2, 4, 1, 3, 5).reshape(n, patches, -1)
-        img = self.linear("image.patch_in", p) + temb[:, None, :]
+        if self.overlap:
+            conv = F.conv2d(noisy, self.w["image.patch_in.weight"], self.w["image.patch_in.bias"], stride=k,
+                            padding=self.overlap)  # (N, dim, g, g)
+            img = conv.reshape(n, self.dim, patches).transpose(1, 2) + temb[:, None, :]
+        else:
+            p = noisy.reshape(n, self.channels, g, k, g, k).permute(0, 2, 4, 1, 3, 5).reshape(n, patches, -1)
+            img = self.linear("image.patch_in", p) + temb[:, None, :]
         if "image.pos_embed" in self.w:
             img = img + self.w["image.pos_embed"]
         x = torch.cat([self.w["tok_embeddings.weight"][tokens], img[0]], dim=0)[None]  # (1, L, dim)
@@ -198,9 +204,14 @@ class Reference(torch.nn.Module):
         h = self.rms_norm("norm", h)[0]  # (L, dim)
         head = self.w["tok_embeddings.weight"] if self.tied else self.w["output.weight"]
         logits = h[:t_len] @ head.T
-        y = self.linear("image.patch_out", h[t_len:])[None]  # (1, P, C*k*k)
-        pred = y.reshape(n, g, g, self.channels, k, k).permute(0, 3, 1, 4, 2, 5).reshape(n, self.channels,
-                                                                                          self.size, self.size)
+        if self.overlap:
+            y = h[t_len:].T.reshape(1, self.dim, g, g)
+            pred = F.conv_transpose2d(y, self.w["image.patch_out.weight"], self.w["image.patch_out.bias"], stride=k,
+                                      padding=self.overlap)
+        else:
+            y = self.linear("image.patch_out", h[t_len:])[None]  # (1, P, C*k*k)
+            pred = y.reshape(n, g, g, self.channels, k, k).permute(0, 3, 1, 4, 2, 5).reshape(
+                n, self.channels, self.size, self.size)
         return logits, pred
 
 

@@ -38,14 +38,26 @@ class PyTorchReferenceTest {
 
     @Test
     void theReferenceReproducesLogitsAndDenoiserOutput(@TempDir Path tmp) throws Exception {
+        check(tmp);
+    }
+
+    @Test
+    void theReferenceReproducesOverlappingWindowsGridPositionsAndTiedEmbeddings(@TempDir Path tmp) throws Exception {
+        check(tmp, "image.encoder.overlap=2", "model.patch_positions=grid", "model.tie_embeddings=true");
+    }
+
+    /** Trains the tiny config with {@code overrides} and compares our outputs with the reference's. */
+    private static void check(Path tmp, String... overrides) throws Exception {
         Optional<String> python = pythonWithTorch();
         Assumptions.assumeTrue(python.isPresent(), "python3-torch is not installed (no python3 on PATH or "
                 + "/usr/bin/python3 can import torch); install it with: apt-get install -y python3-torch");
         Path script = repoRoot().resolve("examples/pytorch/transfusion_reference.py");
 
         Path runDir = tmp.resolve("run");
-        CliTest.Run train = CliTest.run("train", "--config", "tiny", "--out", runDir.toString(), "train.steps=8",
-                "train.lr=3.0e-2", "--no-tensorboard");
+        List<String> args = new ArrayList<>(List.of("train", "--config", "tiny", "--out", runDir.toString(),
+                "train.steps=8", "train.lr=3.0e-2", "--no-tensorboard"));
+        args.addAll(List.of(overrides));
+        CliTest.Run train = CliTest.run(args.toArray(String[]::new));
         assertThat(train.code()).as(train.err()).isZero();
         Path ckptDir = new CheckpointStore(runDir).latest().orElseThrow();
         Checkpoint ckpt = CheckpointStore.read(ckptDir);
