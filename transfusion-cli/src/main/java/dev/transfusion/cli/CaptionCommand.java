@@ -50,7 +50,7 @@ final class CaptionCommand implements Callable<Integer> {
         Path jsonl = out != null ? out : images.stream().filter(Files::isDirectory).findFirst()
                 .map(d -> d.resolve(CAPTIONS)).orElse(null);
         if (jsonl != null) {
-            CliChecks.newFile("--out", jsonl, force);
+            CliChecks.newFile(out != null ? "--out" : "the captions file", jsonl, force);
         }
         List<Path> files = CaptionInputs.expand(images);
         int failed = 0;

@@ -78,11 +78,11 @@ final class CaptionInputs {
             notes.add("resized " + Math.min(w, h) + "px to the model's " + size + "px");
         }
         if (img.getColorModel().hasAlpha()) {
-            notes.add("composited its transparency over white");
+            notes.add("composited its alpha channel over white");
         }
         int bits = img.getColorModel().getComponentSize(0);
         if (bits != 8) {
-            notes.add("converted " + bits + "-bit samples to 8-bit range");
+            notes.add("scaled its " + bits + "-bit samples to the model's [0, 1] range");
         }
         if (img.getColorModel().getNumColorComponents() == 1) {
             notes.add("expanded grey to RGB");

@@ -170,7 +170,7 @@ class GenerateCaptionCliTest {
         Run cap = run("caption", "--checkpoint", runDir.toString(), "--max-tokens", "4", dir.toString());
         assertThat(cap.code()).isEqualTo(1);
         assertThat(cap.err()).contains("a-wide-rgba.png: centre-cropped 40x24 to 24x24")
-                .contains("transparency").contains("b-grey16.png").contains("16-bit")
+                .contains("alpha channel").contains("b-grey16.png").contains("16-bit").contains("grey to RGB")
                 .contains("c-broken.png: not a PNG, JPEG, BMP or GIF image")
                 .contains("1 of 4 images could not be captioned").doesNotContain("ImageInputStream");
         List<String> lines = Files.readAllLines(dir.resolve("captions.jsonl"));

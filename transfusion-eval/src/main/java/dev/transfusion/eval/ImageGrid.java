@@ -25,7 +25,8 @@ import javax.imageio.ImageIO;
 public final class ImageGrid {
     /** The smallest displayed tile side, in pixels. */
     public static final int MIN_TILE = 128;
-    private static final int PAD = 6;
+    /** White space between and around tiles, in pixels. */
+    static final int PAD = 6;
     private static final int LABEL_LINES = 3;
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Color PASS = new Color(30, 150, 60);
