@@ -81,7 +81,8 @@ public final class TrainedModel implements AutoCloseable {
 
     /**
      * The generator whose KV cache holds {@code maxPositions} positions: prompt tokens, specials and image patches
-     * of one generation together. Beyond {@code train.seq_len} the model extrapolates its rotary positions.
+     * of one generation together. Beyond {@code train.seq_len} the model extrapolates its rotary positions. A
+     * generator of another size made earlier is closed and replaced (one KV cache size per model at a time).
      */
     public synchronized Generator generator(int maxPositions) {
         if (maxPositions < 1) {
