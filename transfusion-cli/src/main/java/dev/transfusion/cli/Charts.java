@@ -4,142 +4,129 @@ import dev.transfusion.core.checkpoint.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
-/** Minimal PNG charts drawn with headless AWT: line plots (loss curves) and grouped bars (ablations). */
+/** PNG charts drawn with JFreeChart: training curves (raw and smoothed) and grouped bars (ablations). */
 final class Charts {
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
         new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
-    private static final int W = 800;
-    private static final int H = 480;
-    private static final int M = 60;
+    private static final int W = 900;
+    private static final int H = 540;
+    /** TensorBoard's default smoothing: each point keeps 60% of the running average. */
+    static final double SMOOTHING = 0.6;
 
     private Charts() {
     }
 
-    /** One line per series of (x, y) points; {@code logY} plots log10(y). */
-    static void lines(String title, String xLabel, Map<String, List<double[]>> series, boolean logY, Path png) {
+    /**
+     * One faint raw line and one bold smoothed line per series of (x, y) points, with axis ticks and labels;
+     * {@code logY} uses a logarithmic y axis (points with y <= 0 or non-finite are left out).
+     */
+    static void lines(String title, String xLabel, String yLabel, Map<String, List<double[]>> series, boolean logY,
+                      Path png) {
         System.setProperty("java.awt.headless", "true");
-        double minX = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (List<double[]> pts : series.values()) {
-            for (double[] p : pts) {
-                double y = logY ? Math.log10(Math.max(p[1], 1e-6)) : p[1];
-                if (!Double.isFinite(y)) {
-                    continue;
-                }
-                minX = Math.min(minX, p[0]);
-                maxX = Math.max(maxX, p[0]);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-            }
-        }
-        if (minX > maxX) {
-            minX = 0;
-            maxX = 1;
-            minY = 0;
-            maxY = 1;
-        }
-        if (maxY - minY < 1e-9) {
-            maxY = minY + 1;
-        }
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = frame(img, title);
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         int i = 0;
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
-            g.setColor(PALETTE[i % PALETTE.length]);
-            g.setStroke(new BasicStroke(1.5f));
-            int px = -1;
-            int py = -1;
+            XYSeries raw = new XYSeries(e.getKey() + " (raw)", false, true);
+            XYSeries smooth = new XYSeries(e.getKey(), false, true);
+            double avg = Double.NaN;
             for (double[] p : e.getValue()) {
-                double y = logY ? Math.log10(Math.max(p[1], 1e-6)) : p[1];
-                if (!Double.isFinite(y)) {
+                if (!Double.isFinite(p[1]) || (logY && p[1] <= 0)) {
                     continue;
                 }
-                int x = M + (int) ((p[0] - minX) / Math.max(1e-9, maxX - minX) * (W - 2 * M));
-                int yy = H - M - (int) ((y - minY) / (maxY - minY) * (H - 2 * M));
-                if (px >= 0) {
-                    g.drawLine(px, py, x, yy);
-                }
-                px = x;
-                py = yy;
+                avg = Double.isNaN(avg) ? p[1] : SMOOTHING * avg + (1 - SMOOTHING) * p[1];
+                raw.add(p[0], p[1]);
+                smooth.add(p[0], avg);
             }
-            g.fillRect(W - M - 150, M + 18 * i, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(e.getKey(), W - M - 132, M + 18 * i + 11);
+            Color c = PALETTE[i % PALETTE.length];
+            data.addSeries(raw);
+            renderer.setSeriesPaint(2 * i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 70));
+            renderer.setSeriesStroke(2 * i, new BasicStroke(1f));
+            renderer.setSeriesVisibleInLegend(2 * i, false);
+            data.addSeries(smooth);
+            renderer.setSeriesPaint(2 * i + 1, c);
+            renderer.setSeriesStroke(2 * i + 1, new BasicStroke(2.2f));
             i++;
         }
-        g.setColor(Color.BLACK);
-        g.drawString(String.format("%s: %.0f .. %.0f", xLabel, minX, maxX), M, H - M + 30);
-        g.drawString(logY ? String.format("y: %.3g .. %.3g", Math.pow(10, minY), Math.pow(10, maxY))
-                : String.format("y: %.3g .. %.3g", minY, maxY), M, H - M + 46);
-        write(img, png);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true,
+                false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(renderer);
+        style(chart);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        NumberAxis steps = (NumberAxis) plot.getDomainAxis();
+        steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        steps.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        if (logY) {
+            LogarithmicAxis axis = new LogarithmicAxis(yLabel + " (log scale)");
+            axis.setStrictValuesFlag(false); // a stray non-positive value is skipped above, never an exception
+            axis.setAutoRangeNextLogFlag(false);
+            axis.setNumberFormatOverride(new DecimalFormat("0.###"));
+            plot.setRangeAxis(axis);
+        } else {
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        }
+        write(chart, png);
     }
 
-    /** Grouped bars: one group per run, one bar per metric, values in [0, max]. */
+    /** Grouped bars: one group per run, one bar per metric, each bar labelled with its value. */
     static void bars(String title, List<String> groups, List<String> metrics, double[][] values, Path png) {
         System.setProperty("java.awt.headless", "true");
-        double max = 0;
-        for (double[] row : values) {
-            for (double v : row) {
-                max = Math.max(max, v);
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int m = 0; m < metrics.size(); m++) {
+                data.addValue(values[g][m], metrics.get(m), groups.get(g));
             }
         }
-        max = max <= 0 ? 1 : max * 1.1;
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = frame(img, title);
-        int groupW = (W - 2 * M) / Math.max(1, groups.size());
-        int barW = Math.max(4, (groupW - 20) / Math.max(1, metrics.size()));
-        for (int gi = 0; gi < groups.size(); gi++) {
-            for (int mi = 0; mi < metrics.size(); mi++) {
-                double v = values[gi][mi];
-                int h = (int) (v / max * (H - 2 * M));
-                int x = M + gi * groupW + 10 + mi * barW;
-                g.setColor(PALETTE[mi % PALETTE.length]);
-                g.fillRect(x, H - M - h, barW - 2, h);
-                g.setColor(Color.BLACK);
-                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-                g.drawString(String.format("%.2f", v), x, H - M - h - 3);
-            }
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            g.drawString(groups.get(gi), M + gi * groupW + 10, H - M + 14);
+        JFreeChart chart = ChartFactory.createBarChart(title, "run", "value", data, PlotOrientation.VERTICAL, true,
+                false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        for (int m = 0; m < metrics.size(); m++) {
+            r.setSeriesPaint(m, PALETTE[m % PALETTE.length]);
         }
-        for (int mi = 0; mi < metrics.size(); mi++) {
-            g.setColor(PALETTE[mi % PALETTE.length]);
-            g.fillRect(W - M - 150, M + 18 * mi, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(metrics.get(mi), W - M - 132, M + 18 * mi + 11);
-        }
-        write(img, png);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.00")));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        style(chart);
+        write(chart, png);
     }
 
-    private static Graphics2D frame(BufferedImage img, String title) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
-        g.setColor(Color.BLACK);
-        g.drawLine(M, H - M, W - M, H - M);
-        g.drawLine(M, M, M, H - M);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, M, M - 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        return g;
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     }
 
-    private static void write(BufferedImage img, Path png) {
+    private static void write(JFreeChart chart, Path png) {
         try {
-            AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+            AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, W, H));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
         }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Draws total, LM and diffusion loss from a run's metrics.jsonl into a PNG. */
+/** Draws total, LM and diffusion loss (raw and smoothed) from a run's metrics.jsonl into a PNG. */
 final class LossCurve {
     private LossCurve() {
     }
@@ -27,7 +27,7 @@ final class LossCurve {
         series.put("total", total);
         series.put("lm", lm);
         series.put("diffusion", diff);
-        Charts.lines("training loss (log scale)", "step", series, true, png);
+        Charts.lines("training loss", "step", "loss", series, true, png);
     }
 
     /** The record's number at {@code key}, NaN when absent (older logs lack the split losses). */

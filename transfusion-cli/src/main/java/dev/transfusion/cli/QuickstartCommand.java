@@ -9,6 +9,7 @@ import dev.transfusion.data.Dataset;
 import dev.transfusion.data.Example;
 import dev.transfusion.data.Images;
 import dev.transfusion.data.Split;
+import dev.transfusion.eval.ImageGrid;
 import dev.transfusion.tensor.HostTensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,15 +55,15 @@ final class QuickstartCommand implements Callable<Integer> {
         Path samples = out.resolve("samples");
         Files.createDirectories(samples);
         try (TrainedModel m = TrainedModel.load(out, List.of())) {
-            List<HostTensor> images = new ArrayList<>();
+            List<ImageGrid.Tile> tiles = new ArrayList<>();
             for (int i = 0; i < PROMPTS.size(); i++) {
                 HostTensor img = m.generator().generateImage(PROMPTS.get(i), ImageOptions.of(m.generator().sampler().guidance(), i));
-                images.add(img);
+                tiles.add(ImageGrid.Tile.of(GenerateCommand.requireFinite(img, PROMPTS.get(i), i), PROMPTS.get(i)));
                 Path p = samples.resolve(String.format("t2i-%d.png", i));
                 Images.toPng(img, p);
                 System.out.printf("generated  %-28s -> %s%n", '"' + PROMPTS.get(i) + '"', p);
             }
-            Images.toPng(Images.grid(images, 3, 2), samples.resolve("t2i-grid.png"));
+            ImageGrid.writePng(tiles, 3, samples.resolve("t2i-grid.png"));
             Dataset data = m.experiment().dataset();
             for (int i = 0; i < 4; i++) {
                 Example ex = data.get(Split.HELD_OUT, i);
@@ -75,6 +76,7 @@ final class QuickstartCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("run folder:   " + out.toAbsolutePath());
         System.out.println("loss curve:   " + out.resolve("loss.png").toAbsolutePath());
+        System.out.println("tensorboard:  tensorboard --logdir " + out.toAbsolutePath().getParent());
         System.out.println("samples:      " + samples.toAbsolutePath());
         System.out.println("next: ./transfusion eval --checkpoint " + out);
         return 0;

@@ -78,7 +78,8 @@ public final class Evaluator {
             }
             EvalReport report = new EvalReport(step, ConfigSummary.of(experiment.config(), sampler, cfg, step), ppl,
                     t2i == null ? null : t2i.result(), fd, captions, options.outputDir());
-            ReportWriter.write(report, t2i == null ? List.of() : t2i.images(), real, options.gridSize());
+            ReportWriter.write(report, t2i == null ? List.of() : t2i.images(), t2i == null ? List.of() : t2i.verdicts(),
+                    real, options.gridSize());
             options.progress().accept("report written to " + options.outputDir().resolve(ReportWriter.MARKDOWN));
             return report;
         } catch (IOException e) {

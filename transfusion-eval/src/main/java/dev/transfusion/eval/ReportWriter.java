@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.transfusion.core.checkpoint.AtomicFiles;
-import dev.transfusion.data.Images;
+import dev.transfusion.data.shapes.AttributeScore;
 import dev.transfusion.tensor.HostTensor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +37,64 @@ public final class ReportWriter {
     /** Writes the report files; the grids show the first {@code gridSize} of {@code generated} and {@code real}. */
     public static void write(EvalReport report, List<HostTensor> generated, List<HostTensor> real, int gridSize)
             throws IOException {
+        write(report, generated, List.of(), real, gridSize);
+    }
+
+    /**
+     * Writes the report files; the grids show the first {@code gridSize} of {@code generated} and {@code real} with
+     * their prompts, and the generated tiles are framed by the oracle's {@code verdicts} (empty: none).
+     */
+    public static void write(EvalReport report, List<HostTensor> generated, List<AttributeScore> verdicts,
+                             List<HostTensor> real, int gridSize) throws IOException {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(generated, "generated");
+        Objects.requireNonNull(verdicts, "verdicts");
         Objects.requireNonNull(real, "real");
         Path dir = report.directory();
         int columns = columns(Math.min(gridSize, generated.size()));
+        List<String> prompts = report.textToImage() == null ? List.of() : report.textToImage().prompts();
         if (!generated.isEmpty()) {
-            Images.toPng(Images.grid(generated.subList(0, Math.min(gridSize, generated.size())), columns, 2),
-                    dir.resolve(T2I_GRID));
+            List<ImageGrid.Tile> tiles = new ArrayList<>();
+            for (int i = 0; i < Math.min(gridSize, generated.size()); i++) {
+                tiles.add(new ImageGrid.Tile(generated.get(i), i < prompts.size() ? prompts.get(i) : "",
+                        i < verdicts.size() ? verdict(verdicts.get(i)) : null));
+            }
+            ImageGrid.writePng(tiles, columns, dir.resolve(T2I_GRID));
         }
         if (!real.isEmpty()) {
-            Images.toPng(Images.grid(real.subList(0, Math.min(gridSize, real.size())), columns(Math.min(gridSize,
-                    real.size())), 2), dir.resolve(REAL_GRID));
+            List<ImageGrid.Tile> tiles = new ArrayList<>();
+            for (int i = 0; i < Math.min(gridSize, real.size()); i++) {
+                tiles.add(ImageGrid.Tile.of(real.get(i), i < prompts.size() ? prompts.get(i) : ""));
+            }
+            ImageGrid.writePng(tiles, columns(tiles.size()), dir.resolve(REAL_GRID));
         }
         AtomicFiles.writeString(dir.resolve(JSON), toJson(report));
         AtomicFiles.writeString(dir.resolve(MARKDOWN), ReportMarkdown.render(report, !generated.isEmpty(),
                 !real.isEmpty(), gridSize, columns));
+    }
+
+    /** The oracle's verdict as a grid mark: all correct, or the attributes it found wrong. */
+    static ImageGrid.Verdict verdict(AttributeScore s) {
+        if (s.all()) {
+            return new ImageGrid.Verdict(true, "oracle: all correct");
+        }
+        List<String> wrong = new ArrayList<>();
+        if (!s.count()) {
+            wrong.add("count");
+        }
+        if (!s.colour()) {
+            wrong.add("colour");
+        }
+        if (!s.shape()) {
+            wrong.add("shape");
+        }
+        if (!s.size()) {
+            wrong.add("size");
+        }
+        if (!s.position()) {
+            wrong.add("position");
+        }
+        return new ImageGrid.Verdict(false, "wrong: " + String.join(", ", wrong));
     }
 
     /** Grid columns for {@code n} tiles: ⌈√n⌉. */

@@ -3,6 +3,7 @@ package dev.transfusion.eval;
 import dev.transfusion.core.generate.Generator;
 import dev.transfusion.core.generate.ImageOptions;
 import dev.transfusion.data.Example;
+import dev.transfusion.data.shapes.AttributeScore;
 import dev.transfusion.data.shapes.ShapesCaption;
 import dev.transfusion.data.shapes.ShapesOracle;
 import dev.transfusion.tensor.HostTensor;
@@ -17,8 +18,8 @@ import java.util.Optional;
  * against them (GenEval-style per-attribute and overall accuracy).
  */
 final class TextToImageEval {
-    /** The generated images (in prompt order) and the summary. */
-    record Output(List<HostTensor> images, TextToImageResult result) {
+    /** The generated images (in prompt order), the oracle's verdict on each (empty when unscored) and the summary. */
+    record Output(List<HostTensor> images, List<AttributeScore> verdicts, TextToImageResult result) {
     }
 
     private TextToImageEval() {
@@ -31,6 +32,7 @@ final class TextToImageEval {
         List<HostTensor> images = new ArrayList<>();
         List<String> prompts = new ArrayList<>();
         AttributeTally tally = new AttributeTally();
+        List<AttributeScore> verdicts = new ArrayList<>();
         boolean scorable = oracle != null;
         for (int i = 0; i < examples.size(); i++) {
             Example ex = examples.get(i);
@@ -39,7 +41,9 @@ final class TextToImageEval {
             prompts.add(ex.caption());
             Optional<ShapesCaption> truth = ShapesTruth.fromLabels(ex.labels());
             if (scorable && truth.isPresent()) {
-                tally.add(oracle.score(truth.get(), image));
+                AttributeScore score = oracle.score(truth.get(), image);
+                tally.add(score);
+                verdicts.add(score);
             } else {
                 scorable = false;
             }
@@ -48,6 +52,6 @@ final class TextToImageEval {
             }
         }
         AttributeAccuracy acc = scorable && tally.size() > 0 ? tally.accuracy() : null;
-        return new Output(images, new TextToImageResult(examples.size(), steps, guidance, acc, prompts));
+        return new Output(images, scorable ? verdicts : List.of(), new TextToImageResult(examples.size(), steps, guidance, acc, prompts));
     }
 }

@@ -86,7 +86,9 @@ class EvaluatorTest {
                     .isCloseTo(captions.natsPerToken(), within(1e-12));
             assertThat(json.at("/text_to_image/prompts").size()).isEqualTo(4);
             assertThat(json.at("/config/sampler").asText()).contains("steps 5").contains("cfg 2.0");
-            assertThat(ImageIO.read(out.resolve(ReportWriter.T2I_GRID).toFile()).getWidth()).isEqualTo(2 * 16 + 3 * 2);
+            // 4 tiles of 16 px in 2 columns, each shown at MIN_TILE px with PAD px around: labelled, judged tiles
+            assertThat(ImageIO.read(out.resolve(ReportWriter.T2I_GRID).toFile()).getWidth())
+                    .isEqualTo(2 * ImageGrid.MIN_TILE + 3 * ImageGrid.PAD);
             String md = Files.readString(out.resolve(ReportWriter.MARKDOWN));
             assertThat(md).contains("FD (fixed random conv features");
         }

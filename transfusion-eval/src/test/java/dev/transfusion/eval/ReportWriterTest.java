@@ -58,9 +58,10 @@ class ReportWriterTest {
                 .contains("| CIDEr-D | 4.2500 |").contains("FD (fixed random conv features; 3 generated vs 3 real)");
 
         var grid = ImageIO.read(dir.resolve(ReportWriter.T2I_GRID).toFile());
-        // 2 tiles of 16 px in 2 columns with 2 px padding: 2·16 + 3·2 = 38 wide, one row: 16 + 4 = 20 high
-        assertThat(grid.getWidth()).isEqualTo(38);
-        assertThat(grid.getHeight()).isEqualTo(20);
+        // 2 tiles of 16 px shown at 8x (128 px) in 2 columns with 6 px padding: 6 + 2·(128 + 6) = 274 wide, one
+        // row of tiles with their prompts printed underneath
+        assertThat(grid.getWidth()).isEqualTo(2 * ImageGrid.MIN_TILE + 3 * ImageGrid.PAD);
+        assertThat(grid.getHeight()).isGreaterThan(128 + 2 * 6);
         assertThat(Files.exists(dir.resolve(ReportWriter.REAL_GRID))).isTrue();
         try (var files = Files.list(dir)) {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();

@@ -213,8 +213,9 @@ public final class DecodeSession implements AutoCloseable {
 
     private void requireRoom(int n) {
         if (used + n > capacity) {
-            throw new IllegalStateException("generation needs " + (used + n) + " positions but the KV cache holds "
-                    + capacity + " (raise the generator's capacity)");
+            throw new IllegalStateException("generation needs " + (used + n) + " positions (prompt tokens, special "
+                    + "tokens and image patches) but this generator holds at most " + capacity + "; raise the limit "
+                    + "(--max-positions on the command line, TrainedModel.generator(maxPositions) in Java)");
         }
     }
 

@@ -64,6 +64,11 @@ public final class Generator implements AutoCloseable {
         this.sp = tokenizer.specials();
     }
 
+    /** The positions one generation may use (prompt, specials and image patches): the KV cache's length. */
+    public int maxPositions() {
+        return capacity;
+    }
+
     /** The sampler in use (its guidance is the default CFG scale). */
     public Sampler sampler() {
         return sampler;

@@ -20,6 +20,11 @@ public final class TokenSampler {
         double[] l = new double[vocab];
         for (int i = 0; i < vocab; i++) {
             l[i] = allowed.test(i) ? logits[offset + i] : Double.NEGATIVE_INFINITY;
+            if (Double.isNaN(l[i])) {
+                // argmax over NaN picks token 0 and sampling divides NaN by NaN: either would emit garbage text
+                throw new ArithmeticException("the model's next-token logits hold NaN (token " + i + "): a numeric "
+                        + "fault, e.g. non-finite weights in the checkpoint; no text was produced");
+            }
         }
         if (options.temperature() == 0) {
             int best = 0;

@@ -96,12 +96,33 @@ public final class TrainedModel implements AutoCloseable {
         return checkpoint.step();
     }
 
-    /** The generator (created on first use; its KV cache holds {@code train.seq_len} positions). */
+    /** The generator (created on first use) within the default {@link #defaultMaxPositions()} positions. */
     public synchronized Generator generator() {
+        return generator(defaultMaxPositions());
+    }
+
+    /**
+     * The generator whose KV cache holds {@code maxPositions} positions: prompt tokens, specials and image patches
+     * of one generation together. Beyond {@code train.seq_len} the model extrapolates its rotary positions. A
+     * generator of another size made earlier is closed and replaced (one KV cache size per model at a time).
+     */
+    public synchronized Generator generator(int maxPositions) {
+        if (maxPositions < 1) {
+            throw new IllegalArgumentException("max positions must be >= 1, got " + maxPositions);
+        }
+        if (generator != null && generator.maxPositions() != maxPositions) {
+            generator.close();
+            generator = null;
+        }
         if (generator == null) {
-            generator = experiment.generator(params, experiment.config().train().seqLen());
+            generator = experiment.generator(params, maxPositions);
         }
         return generator;
+    }
+
+    /** The positions a generation may use unless raised: the training sequence length {@code train.seq_len}. */
+    public int defaultMaxPositions() {
+        return experiment.config().train().seqLen();
     }
 
     @Override

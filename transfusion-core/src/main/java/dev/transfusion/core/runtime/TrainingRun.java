@@ -9,6 +9,7 @@ import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.train.EmaWeights;
 import dev.transfusion.core.train.MetricsLog;
 import dev.transfusion.core.train.PrefetchingBatchSource;
+import dev.transfusion.core.train.StepRecord;
 import dev.transfusion.core.train.Trainer;
 import dev.transfusion.core.train.TrainingListener;
 import dev.transfusion.tensor.HostTensor;
@@ -103,6 +104,7 @@ public final class TrainingRun {
                         }
                         last[0] = store.save(new Checkpoint(completed, weights, step.optimizerState(),
                                 ema == null ? Map.of() : ema.weights(), state, yaml));
+                        listener.onCheckpoint(completed, last[0]);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write checkpoint in " + store.directory() + ": "
                                 + e.getMessage(), e);
@@ -172,11 +174,19 @@ public final class TrainingRun {
 
     /** Counts every applied update in {@code ema} (which reads the weights every few steps) before {@code listener}. */
     private static TrainingListener averaging(EmaWeights ema, ParameterStore params, TrainingListener listener) {
-        return record -> {
-            if (!record.skipped()) {
-                ema.onStep(params::readAll);
+        return new TrainingListener() {
+            @Override
+            public void onStep(StepRecord record) {
+                if (!record.skipped()) {
+                    ema.onStep(params::readAll);
+                }
+                listener.onStep(record);
             }
-            listener.onStep(record);
+
+            @Override
+            public void onCheckpoint(long step, Path directory) {
+                listener.onCheckpoint(step, directory);
+            }
         };
     }
 }
