@@ -47,6 +47,9 @@ public interface MathOps {
     /** {@code a ^ p} for a constant exponent. */
     Tensor pow(Tensor a, double p);
 
+    /** {@code a ^ p} elementwise with broadcasting, for an exponent that is itself a tensor. */
+    Tensor pow(Tensor a, Tensor p);
+
     /** {@code |a|}. */
     Tensor abs(Tensor a);
 

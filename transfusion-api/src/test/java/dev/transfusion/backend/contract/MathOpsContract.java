@@ -35,6 +35,10 @@ public abstract class MathOpsContract extends BackendContractSupport {
         assertClose(eval((o, x) -> o.math().rsqrt(x.get(0)), pos), Ref.unary(pos, v -> 1 / Math.sqrt(v)), TOL);
         assertClose(eval((o, x) -> o.math().square(x.get(0)), a), Ref.unary(a, v -> v * v), TOL);
         assertClose(eval((o, x) -> o.math().pow(x.get(0), 1.5), pos), Ref.unary(pos, v -> Math.pow(v, 1.5)), TOL);
+        assertClose(eval((o, x) -> o.math().pow(x.get(0), x.get(1)), pos, HostTensor.scalar(3)),
+                Ref.unary(pos, v -> Math.pow(v, 3)), TOL);
+        assertClose(eval((o, x) -> o.math().pow(x.get(1), x.get(0)), a, HostTensor.scalar(0.9f)),
+                Ref.unary(a, v -> Math.pow(0.9, v)), TOL);
         assertClose(eval((o, x) -> o.math().abs(x.get(0)), a), Ref.unary(a, Math::abs), TOL);
         assertClose(eval((o, x) -> o.math().sin(x.get(0)), a), Ref.unary(a, Math::sin), TOL);
         assertClose(eval((o, x) -> o.math().cos(x.get(0)), a), Ref.unary(a, Math::cos), TOL);

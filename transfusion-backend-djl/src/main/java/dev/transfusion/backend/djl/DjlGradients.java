@@ -36,6 +36,12 @@ final class DjlGradients {
 
     /** The gradient accumulated in leaf {@code leaf}, or zeros when the loss does not depend on it. */
     static NDArray gradient(NDArray leaf, NDManager owner) {
+        NDArray g = gradientOrNull(leaf, owner);
+        return g != null ? g : owner.zeros(leaf.getShape(), leaf.getDataType());
+    }
+
+    /** The gradient accumulated in leaf {@code leaf}, or null when backward never reached it. */
+    static NDArray gradientOrNull(NDArray leaf, NDManager owner) {
         NDArray g = null;
         try {
             if (leaf.hasGradient()) {
@@ -44,10 +50,9 @@ final class DjlGradients {
         } catch (IllegalStateException e) {
             g = null; // requires grad but backward never reached it
         }
-        if (g == null) {
-            return owner.zeros(leaf.getShape(), leaf.getDataType());
+        if (g != null) {
+            g.attach(owner);
         }
-        g.attach(owner);
         return g;
     }
 }

@@ -88,6 +88,11 @@ final class DjlMathOps implements MathOps {
     }
 
     @Override
+    public Tensor pow(Tensor a, Tensor p) {
+        return w(nd(a).pow(nd(p)));
+    }
+
+    @Override
     public Tensor abs(Tensor a) {
         return w(nd(a).abs());
     }

@@ -80,6 +80,11 @@ public final class DjlParameterStore implements ParameterStore {
         return a;
     }
 
+    /** Makes {@code value} (a training step's result, consumed) the new value of parameter {@code name}. */
+    void store(String name, NDArray value) {
+        array(name).intern(value);
+    }
+
     /** The NDManager holding the parameters. */
     NDManager manager() {
         return manager;

@@ -9,6 +9,7 @@ import dev.transfusion.backend.AdamW;
 import dev.transfusion.backend.StepResult;
 import dev.transfusion.backend.TensorFunction;
 import dev.transfusion.backend.TrainStep;
+import dev.transfusion.optim.OptimizerStep;
 import dev.transfusion.param.ParamSpec;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Tensor;
@@ -19,15 +20,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One eager training step: forward and backward under a GradientCollector, global-norm clipping, AdamW. Everything
- * temporary lives in a child NDManager closed at the end of the step; the only host read is one small array holding
- * the scalar outputs and the gradient norm. A non-finite loss or norm skips the update.
+ * One eager training step: forward and backward under a GradientCollector, then the shared {@link OptimizerStep}
+ * (clipping, AdamW, non-finite guard) run op by op, and the results swapped into the parameter and optimizer
+ * arrays. Everything temporary lives in a child NDManager closed at the end of the step; the only host read is one
+ * small array holding the scalar outputs, the gradient norm and the skipped flag.
  */
 final class DjlTrainStep implements TrainStep {
     private final TensorFunction lossFn;
     private final DjlParameterStore params;
     private final AdamW config;
-    private final DjlAdamW adam;
+    private final DjlOptimizerState state;
     private final DjlBackend backend;
 
     DjlTrainStep(TensorFunction lossFn, DjlParameterStore params, AdamW config, DjlBackend backend) {
@@ -35,7 +37,7 @@ final class DjlTrainStep implements TrainStep {
         this.params = Objects.requireNonNull(params, "params");
         this.config = Objects.requireNonNull(config, "optimizer");
         this.backend = backend;
-        this.adam = new DjlAdamW(config, backend.rootManager().newSubManager(), params.specs());
+        this.state = new DjlOptimizerState(config, params.specs(), backend.rootManager().newSubManager());
     }
 
     @Override
@@ -49,16 +51,21 @@ final class DjlTrainStep implements TrainStep {
             Map<String, NDArray> out = DjlGradients.forwardBackward(backend.engine(), lossFn, env, in);
 
             List<ParamSpec> specs = params.specs();
-            List<NDArray> grads = new ArrayList<>(specs.size());
-            NDList squares = new NDList(specs.size());
+            Map<String, Tensor> values = new LinkedHashMap<>();
+            Map<String, Tensor> grads = new LinkedHashMap<>();
             for (ParamSpec s : specs) {
-                NDArray g = DjlGradients.gradient(env.aliasOf(s.name()), step);
-                grads.add(g);
-                squares.add(g.square().sum());
+                values.put(s.name(), new DjlTensor(params.alias(s.name(), step, false)));
+                NDArray g = DjlGradients.gradientOrNull(env.aliasOf(s.name()), step);
+                if (g != null) {
+                    grads.put(s.name(), new DjlTensor(g));
+                }
             }
-            NDArray norm = squares.isEmpty() ? ops.scalar(0) : NDArrays.stack(squares).sum().sqrt();
+            Map<String, Tensor> current = new LinkedHashMap<>();
+            state.aliases(step).forEach((k, a) -> current.put(k, new DjlTensor(a)));
+            OptimizerStep.Result r = OptimizerStep.apply(ops, config, config.clipNorm(), specs, values, grads, current,
+                    new DjlTensor(out.get("loss")), new DjlTensor(ops.scalar(learningRate)));
 
-            // one host read: every scalar output, then the gradient norm
+            // one host read: every scalar output, then the gradient norm and the skipped flag
             List<String> names = new ArrayList<>();
             NDList scalars = new NDList();
             out.forEach((k, a) -> {
@@ -67,45 +74,36 @@ final class DjlTrainStep implements TrainStep {
                     scalars.add(a.toType(DataType.FLOAT32, false).reshape(1));
                 }
             });
-            scalars.add(norm.toType(DataType.FLOAT32, false).reshape(1));
+            scalars.add(DjlTensor.nd(r.gradNorm()).toType(DataType.FLOAT32, false).reshape(1));
+            scalars.add(DjlTensor.nd(r.skipped()).toType(DataType.FLOAT32, false).reshape(1));
             float[] host = NDArrays.concat(scalars).toFloatArray();
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 metrics.put(names.get(i), (double) host[i]);
             }
-            double gradNorm = host[host.length - 1];
-            double loss = metrics.get("loss");
-            if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
-                return new StepResult(metrics, gradNorm, true);
-            }
-            double scale = config.clipNorm() > 0 && gradNorm > config.clipNorm() ? config.clipNorm() / gradNorm : 1.0;
-            for (int i = 0; i < specs.size(); i++) {
-                ParamSpec s = specs.get(i);
-                NDArray p = params.alias(s.name(), step, false);
-                adam.apply(s, p, grads.get(i), scale, learningRate, ops);
-            }
-            adam.stepDone();
-            return new StepResult(metrics, gradNorm, false);
+            r.params().forEach((name, v) -> params.store(name, DjlTensor.nd(v)));
+            r.state().forEach((key, v) -> state.store(key, DjlTensor.nd(v)));
+            return new StepResult(metrics, host[host.length - 2], host[host.length - 1] != 0);
         }
     }
 
     @Override
     public long updates() {
-        return adam.updates();
+        return state.updates();
     }
 
     @Override
     public Map<String, HostTensor> optimizerState() {
-        return adam.state();
+        return state.read();
     }
 
     @Override
-    public void loadOptimizerState(Map<String, HostTensor> state) {
-        adam.load(state);
+    public void loadOptimizerState(Map<String, HostTensor> newState) {
+        state.load(newState);
     }
 
     @Override
     public void close() {
-        adam.close();
+        state.close();
     }
 }

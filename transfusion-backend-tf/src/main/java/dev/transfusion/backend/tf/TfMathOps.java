@@ -133,6 +133,11 @@ final class TfMathOps implements MathOps {
     }
 
     @Override
+    public Tensor pow(Tensor a, Tensor p) {
+        return t.wrap(tf().math.pow(fl(a), fl(p)));
+    }
+
+    @Override
     public Tensor abs(Tensor a) {
         return t.wrap(tf().math.abs(t.op(t.cast(a, a.dtype() == DType.BOOL ? DType.INT32 : a.dtype()))));
     }
