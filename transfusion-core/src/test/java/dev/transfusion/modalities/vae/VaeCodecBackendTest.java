@@ -8,6 +8,7 @@ import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.BackendOptions;
 import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
+import dev.transfusion.core.runtime.TrainingRun;
 import dev.transfusion.data.Split;
 import dev.transfusion.data.shapes.ShapesDataset;
 import dev.transfusion.modality.CodecContext;
@@ -42,7 +43,9 @@ class VaeCodecBackendTest {
     static void train() {
         backend = Backends.select("djl").create(BackendOptions.cpu());
         data = new ShapesDataset(16, 1, 1, 3, 5000, 100);
-        trained = new VaeTrainer(TINY, OPTIONS).train(backend, data, (s, r) -> losses.add(r.metrics().get("rec")));
+        VaeTrainingTask task = new VaeTrainingTask(TINY, OPTIONS, data);
+        trained = task.trained(backend, TrainingRun.train(backend, task, TrainingRun.Settings.defaults(),
+                r -> losses.add(r.metrics().get("rec"))));
     }
 
     @AfterAll
