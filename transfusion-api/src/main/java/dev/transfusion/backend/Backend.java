@@ -33,7 +33,10 @@ public interface Backend extends AutoCloseable {
     /** Prepares a program returning scalar {@code "loss"} and its gradients w.r.t. the named float inputs. */
     GradientFunction compileGradient(TensorFunction fn, ParameterStore params, List<String> wrtInputs);
 
-    /** Prepares a full training step (forward, backward, clipping, AdamW) for {@code params}. */
+    /**
+     * Prepares a full training step for {@code params}: forward and backward are the backend's; clipping, the
+     * optimizer update and the non-finite guard are the shared {@link dev.transfusion.optim.OptimizerStep}.
+     */
     TrainStep compileTrainStep(TensorFunction lossFn, ParameterStore params, AdamW optimizer);
 
     /**

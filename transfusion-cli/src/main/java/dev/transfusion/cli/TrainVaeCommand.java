@@ -7,6 +7,7 @@ import dev.transfusion.core.config.ExperimentConfig;
 import dev.transfusion.core.plugin.PluginRegistry;
 import dev.transfusion.core.plugin.Plugins;
 import dev.transfusion.core.runtime.PluginKinds;
+import dev.transfusion.core.runtime.TrainingRun;
 import dev.transfusion.data.Dataset;
 import dev.transfusion.data.Split;
 import dev.transfusion.modalities.vae.ReconstructionQuality;
@@ -14,7 +15,7 @@ import dev.transfusion.modalities.vae.TrainedVae;
 import dev.transfusion.modalities.vae.VaeCodec;
 import dev.transfusion.modalities.vae.VaeConfig;
 import dev.transfusion.modalities.vae.VaeTrainOptions;
-import dev.transfusion.modalities.vae.VaeTrainer;
+import dev.transfusion.modalities.vae.VaeTrainingTask;
 import dev.transfusion.plugin.PluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,16 +26,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code train-vae --config FILE|NAME --out DIR}: trains the latent codec on the config's dataset and backend, then
- * reports held-out PSNR. Point {@code image.codec: {type: vae, checkpoint: DIR}} at the result.
+ * {@code train-vae --config FILE|NAME --out DIR [--resume]}: trains the latent codec on the config's dataset and
+ * backend through the same training run as {@code train} (metrics.jsonl, checkpoints every
+ * {@code train.checkpoint_every} steps, the {@code train.max_nonfinite} guard, resume), then reports held-out PSNR. Point {@code image.codec: {type: vae, checkpoint: DIR}} at the result.
  */
 @Command(name = "train-vae", mixinStandardHelpOptions = true, description = "Train the VAE latent codec.")
 final class TrainVaeCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "Config whose data and backend to use.")
     String config;
 
-    @Option(names = "--out", required = true, description = "Folder for vae.safetensors.")
+    @Option(names = "--out", required = true, description = "Run folder: metrics.jsonl, checkpoints/ and vae.safetensors.")
     Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+    boolean resume;
 
     @Option(names = "--steps", defaultValue = "1000", description = "Training steps.")
     int steps;
@@ -59,12 +64,18 @@ final class TrainVaeCommand implements Callable<Integer> {
         Dataset data = registry.create(PluginKinds.DATASET, cfg.data().dataset(), context);
         List<Integer> channels = downsample == 4 ? List.of(32, 64) : List.of(32, 64, 64);
         VaeConfig vc = new VaeConfig(data.channels(), latentChannels, downsample, channels, 1, 8);
-        try (Backend backend = Backends.create(registry, cfg.backend(), context);
-             TrainingProgress progress = new TrainingProgress(steps)) {
-            long[] skipped = {0};
-            TrainedVae vae = new VaeTrainer(vc, VaeTrainOptions.defaults(steps)).trainAndSave(backend, data, out, SafeTensors.files(),
-                    (step, r) -> progress.onStep(step + 1, r.loss(), String.format("rec %.5f, kl %.2f",
-                            r.metrics().get("rec"), r.metrics().get("kl")), skipped[0] += r.skipped() ? 1 : 0));
+        VaeTrainingTask task = new VaeTrainingTask(vc, VaeTrainOptions.defaults(steps), data);
+        var t = cfg.train();
+        TrainingRun.Settings settings = new TrainingRun.Settings(t.logEvery(), t.checkpointEvery(), t.maxNonfinite(),
+                t.keepCheckpoints());
+        try (Backend backend = Backends.create(registry, cfg.backend(), context)) {
+            TrainingRun.TaskResult r;
+            try (TrainingProgress progress = new TrainingProgress(steps)) {
+                r = TrainingRun.train(backend, task, settings, out, resume, s -> progress.onStep(s.step(), s.loss(),
+                        String.format("rec %.5f, kl %.2f", s.metrics().get("rec"), s.metrics().get("kl")),
+                        s.skippedTotal()));
+            }
+            TrainedVae vae = task.save(backend, r.weights(), out, SafeTensors.files());
             double psnr = ReconstructionQuality.psnr(new VaeCodec(backend, vae, out.toString()), data, Split.HELD_OUT, 128);
             System.out.printf("%nVAE: latent %dx%dx%d, scale factor %.4f, held-out PSNR %.2f dB (128 images)%n",
                     latentChannels, data.imageSize() / downsample, data.imageSize() / downsample, vae.scaleFactor(), psnr);

@@ -65,7 +65,7 @@ public abstract class OptimizerContract extends BackendContractSupport {
         Map<String, HostTensor> state = OptimizerState.initial(OPT, SPECS);
         Map<String, double[]> ref = new LinkedHashMap<>();
         for (String name : TRAINED) {
-            ref.put(name, doubles(params.get(name)));
+            ref.put(name, Ref.doubles(params.get(name)));
         }
         RefAdamW adam = new RefAdamW(OPT);
         Map<String, Boolean> decay = Map.of("w", true, "b", false);
@@ -98,7 +98,8 @@ public abstract class OptimizerContract extends BackendContractSupport {
                 }
                 continue;
             }
-            Map<String, double[]> g = Map.of("w", doubles(grads.get("g.w")), "b", doubles(grads.get("g.b")));
+            Map<String, double[]> g = Map.of("w", Ref.doubles(grads.get("g.w")),
+                    "b", Ref.doubles(grads.get("g.b")));
             double norm = adam.step(ref, g, decay, lrs[s]);
             applied++;
             assertThat(norm).as("clipping must be active").isGreaterThan(OPT.clipNorm() * 2);
@@ -124,13 +125,5 @@ public abstract class OptimizerContract extends BackendContractSupport {
         in.put("loss", HostTensor.scalar(loss));
         in.put("lr", HostTensor.scalar((float) lr));
         return in;
-    }
-
-    private static double[] doubles(HostTensor t) {
-        double[] d = new double[(int) t.shape().size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = t.get(i);
-        }
-        return d;
     }
 }

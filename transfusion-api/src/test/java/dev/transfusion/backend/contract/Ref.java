@@ -58,6 +58,15 @@ final class Ref {
         return out;
     }
 
+    /** Every element of {@code t} as a double, in row-major order. */
+    static double[] doubles(HostTensor t) {
+        double[] d = new double[(int) t.shape().size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = t.get(i);
+        }
+        return d;
+    }
+
     static HostTensor floats(int[] dims, double[] d) {
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) {

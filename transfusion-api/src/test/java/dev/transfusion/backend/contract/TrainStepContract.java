@@ -56,7 +56,7 @@ public abstract class TrainStepContract extends BackendContractSupport {
     @Test
     void adamWMatchesPlainJavaReferenceWithClippingAndSelectiveDecay() {
         Map<String, double[]> ref = new LinkedHashMap<>();
-        init().forEach((k, v) -> ref.put(k, toDoubles(v)));
+        init().forEach((k, v) -> ref.put(k, Ref.doubles(v)));
         Map<String, Boolean> decay = Map.of("lin.weight", true, "lin.bias", false);
         RefAdamW adam = new RefAdamW(OPT);
         double[] lrs = {0.05, 0.03, 0.05, 0.02, 0.05};
@@ -151,13 +151,5 @@ public abstract class TrainStepContract extends BackendContractSupport {
         grads.put("lin.weight", gw);
         grads.put("lin.bias", gb);
         return loss;
-    }
-
-    private static double[] toDoubles(HostTensor t) {
-        double[] d = new double[(int) t.shape().size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = t.get(i);
-        }
-        return d;
     }
 }

@@ -1,5 +1,6 @@
 package dev.transfusion.core.runtime;
 
+import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.ParameterStore;
 import dev.transfusion.backend.TrainStep;
 import dev.transfusion.core.checkpoint.Checkpoint;
@@ -11,8 +12,10 @@ import dev.transfusion.core.train.MetricsLog;
 import dev.transfusion.core.train.PrefetchingBatchSource;
 import dev.transfusion.core.train.StepRecord;
 import dev.transfusion.core.train.Trainer;
+import dev.transfusion.core.train.TrainingBatch;
 import dev.transfusion.core.train.TrainingListener;
 import dev.transfusion.tensor.HostTensor;
+import dev.transfusion.train.TrainingTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +51,20 @@ public final class TrainingRun {
      * {@code config.yaml}, {@code metrics.jsonl} and the checkpoints as they were.
      */
     public static Result train(Experiment experiment, Path runDir, boolean resume, TrainingListener listener) {
+        return locked(runDir, resume, () -> trainLocked(experiment, runDir, resume, listener));
+    }
+
+    /** Work done while holding a run folder's lock. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding {@code runDir}'s {@link RunLock}; {@code --resume} needs the folder to exist, which a
+     * new run creates.
+     */
+    private static <T> T locked(Path runDir, boolean resume, LockedWork<T> work) {
         try {
             if (resume && !Files.isDirectory(runDir)) {
                 throw new IllegalArgumentException("--resume: run folder " + runDir + " does not exist; "
@@ -57,7 +74,7 @@ public final class TrainingRun {
             try (RunLock lock = RunLock.acquire(runDir)) {
                 lock.takenOverFrom().ifPresent(holder -> note("took over the lock of an earlier run that ended "
                         + "without releasing it (" + holder + ")"));
-                return trainLocked(experiment, runDir, resume, listener);
+                return work.run();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("training run in " + runDir + ": " + e.getMessage(), e);
@@ -112,10 +129,91 @@ public final class TrainingRun {
                 };
                 var t = experiment.config().train();
                 Trainer trainer = new Trainer(step, batches, new Trainer.Options(t.steps(),
-                        experiment.learningRate(), t.logEvery(), t.checkpointEvery(), t.maxNonfinite()), log, hook);
+                        experiment.learningRate()::at, t.logEvery(), t.checkpointEvery(), t.maxNonfinite()), log, hook);
                 trainer.run(start, ema == null ? listener : averaging(ema, params, listener));
                 return new Result(runDir, start, t.steps(), last[0]);
             }
+        }
+    }
+
+    /** How a {@link TrainingTask}'s run logs and checkpoints (a Transfusion run reads these from {@code train.*}). */
+    public record Settings(int logEvery, int checkpointEvery, int maxNonfinite, int keepCheckpoints) {
+        public Settings {
+            if (logEvery < 1 || checkpointEvery < 0 || maxNonfinite < 0 || keepCheckpoints < 1) {
+                throw new IllegalArgumentException("need logEvery >= 1, checkpointEvery >= 0, maxNonfinite >= 0 and "
+                        + "keepCheckpoints >= 1; got " + logEvery + ", " + checkpointEvery + ", " + maxNonfinite + ", "
+                        + keepCheckpoints);
+            }
+        }
+
+        /** Log every 10 steps, checkpoint every 250, stop after 5 non-finite steps in a row, keep 2 checkpoints. */
+        public static Settings defaults() {
+            return new Settings(10, 250, 5, 2);
+        }
+    }
+
+    /** What a finished task run reports, with the final weights. */
+    public record TaskResult(Path runDir, long startStep, long endStep, Path lastCheckpoint,
+            Map<String, HostTensor> weights) {
+    }
+
+    /**
+     * Trains {@code task} (e.g. the VAE) into {@code runDir} with the same loop, lock, metrics log
+     * ({@code metrics.jsonl}), non-finite guard and checkpoints ({@code checkpoints/step-N/}: weights, optimizer
+     * state, the task's description) as a Transfusion run, refusing or resuming a folder as {@link #train} does.
+     */
+    public static TaskResult train(Backend backend, TrainingTask task, Settings settings, Path runDir, boolean resume,
+            TrainingListener listener) {
+        return locked(runDir, resume, () -> {
+            CheckpointStore store = new CheckpointStore(runDir, settings.keepCheckpoints());
+            Optional<Checkpoint> latest = resume ? Optional.of(resumable(store, runDir)) : Optional.empty();
+            if (!resume) {
+                refuseExistingRun(store, runDir);
+            }
+            long start = latest.map(Checkpoint::step).orElse(0L);
+            try (MetricsLog log = latest.isPresent()
+                    ? MetricsLog.resume(runDir.resolve(METRICS_FILE), start, TrainingRun::note)
+                    : new MetricsLog(runDir.resolve(METRICS_FILE))) {
+                return run(backend, task, settings, runDir, store, latest, log, listener);
+            }
+        });
+    }
+
+    /** Trains {@code task} in memory (no log, no checkpoints) and returns its final weights. */
+    public static Map<String, HostTensor> train(Backend backend, TrainingTask task, Settings settings,
+            TrainingListener listener) {
+        return run(backend, task, settings, null, null, Optional.empty(), null, listener).weights();
+    }
+
+    private static TaskResult run(Backend backend, TrainingTask task, Settings settings, Path runDir,
+            CheckpointStore store, Optional<Checkpoint> latest, MetricsLog log, TrainingListener listener) {
+        if (latest.isPresent() && latest.get().step() > task.steps()) {
+            throw new IllegalArgumentException("the run's latest checkpoint is at step " + latest.get().step()
+                    + ", past the " + task.steps() + " steps asked for");
+        }
+        String description = task.describe();
+        try (ParameterStore params = backend.createParameters(task.params(),
+                latest.map(Checkpoint::params).orElseGet(task::initialWeights));
+             TrainStep step = backend.compileTrainStep(task.loss(), params, task.optimizer())) {
+            latest.ifPresent(c -> step.loadOptimizerState(c.optimizer()));
+            long start = latest.map(Checkpoint::step).orElse(0L);
+            Path[] last = {latest.map(c -> store.directory().resolve(CheckpointStore.dirName(c.step()))).orElse(null)};
+            Trainer.CheckpointHook hook = store == null ? null : completed -> {
+                try {
+                    last[0] = store.save(new Checkpoint(completed, params.readAll(), step.optimizerState(),
+                            Map.of("step", completed), description));
+                    listener.onCheckpoint(completed, last[0]);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write checkpoint in " + store.directory() + ": "
+                            + e.getMessage(), e);
+                }
+            };
+            int n = task.examplesPerBatch();
+            Trainer trainer = new Trainer(step, s -> new TrainingBatch(task.batch(s), n, n, 0),
+                    new Trainer.Options(task.steps(), task::learningRate, settings.logEvery(),
+                            settings.checkpointEvery(), settings.maxNonfinite()), log, hook);
+            trainer.run(start, listener);
+            return new TaskResult(runDir, start, task.steps(), last[0], params.readAll());
         }
     }
 

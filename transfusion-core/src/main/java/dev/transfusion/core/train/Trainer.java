@@ -4,15 +4,16 @@ import dev.transfusion.backend.StepResult;
 import dev.transfusion.backend.TrainStep;
 import dev.transfusion.core.model.LossKeys;
 import java.util.Objects;
+import java.util.function.LongToDoubleFunction;
 
 /**
- * The training loop: one compiled step per batch, the learning-rate schedule, logging, periodic checkpoints, and
- * the non-finite guard (a skipped step is counted; too many in a row stop training, keeping the last good
- * checkpoint).
+ * The training loop of every model (the Transfusion model, the VAE): one compiled step per batch, the learning-rate
+ * schedule, logging, periodic checkpoints, and the non-finite guard (a skipped step is counted; too many in a row
+ * stop training, keeping the last good checkpoint).
  */
 public final class Trainer {
-    /** Loop settings. */
-    public record Options(long steps, LearningRateSchedule lr, int logEvery, int checkpointEvery, int maxNonfinite) {
+    /** Loop settings: {@code lr} maps a 0-based step to its learning rate. */
+    public record Options(long steps, LongToDoubleFunction lr, int logEvery, int checkpointEvery, int maxNonfinite) {
     }
 
     /** Saves a checkpoint after {@code step} steps have completed. */
@@ -45,7 +46,7 @@ public final class Trainer {
         for (long s = startStep; s < options.steps(); s++) {
             TrainingBatch batch = batches.batch(s);
             droppedTotal += batch.droppedDocuments();
-            double lr = options.lr().at(s);
+            double lr = options.lr().applyAsDouble(s);
             long t0 = System.nanoTime();
             StepResult r = step.run(batch.inputs(), lr);
             double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
@@ -62,7 +63,7 @@ public final class Trainer {
             }
             StepRecord rec = new StepRecord(s + 1, r.loss(), r.metrics().getOrDefault(LossKeys.LM_LOSS, Double.NaN),
                     r.metrics().getOrDefault(LossKeys.DIFFUSION_LOSS, Double.NaN), lr, r.gradNorm(),
-                    batch.tokens() / seconds, r.skipped(), skippedTotal, droppedTotal);
+                    batch.tokens() / seconds, r.skipped(), skippedTotal, droppedTotal, r.metrics());
             if (log != null && ((s + 1) % options.logEvery() == 0 || s + 1 == options.steps())) {
                 log.write(rec.toMap());
             }

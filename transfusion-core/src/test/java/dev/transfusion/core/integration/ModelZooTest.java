@@ -18,7 +18,7 @@ import dev.transfusion.core.train.TrainingListener;
 import dev.transfusion.data.Dataset;
 import dev.transfusion.modalities.vae.VaeConfig;
 import dev.transfusion.modalities.vae.VaeTrainOptions;
-import dev.transfusion.modalities.vae.VaeTrainer;
+import dev.transfusion.modalities.vae.VaeTrainingTask;
 import dev.transfusion.plugin.PluginContext;
 import dev.transfusion.tensor.HostTensor;
 import dev.transfusion.tensor.Shape;
@@ -56,8 +56,10 @@ class ModelZooTest {
         Dataset data = PluginRegistry.discover(PluginKinds.ALL).create(PluginKinds.DATASET, cfg.data().dataset(),
                 PluginContext.of(1, Path.of(".")));
         try (Backend b = Backends.create(new BackendConfig("djl", "cpu", 0))) {
-            new VaeTrainer(new VaeConfig(3, 4, 4, List.of(8, 8), 1, 4), new VaeTrainOptions(5, 4, 1e-3, 1, 1e-4, false, 1, 8))
-                    .trainAndSave(b, data, vaeDir, SafeTensors.files(), (s, r) -> { });
+            VaeTrainingTask task = new VaeTrainingTask(new VaeConfig(3, 4, 4, List.of(8, 8), 1, 4),
+                    new VaeTrainOptions(5, 4, 1e-3, 1, 1e-4, false, 1, 8), data);
+            task.save(b, TrainingRun.train(b, task, TrainingRun.Settings.defaults(), TrainingListener.none()), vaeDir,
+                    SafeTensors.files());
         }
     }
 

@@ -47,7 +47,7 @@ class TrainerTest {
     void tooManyNonFiniteStepsInARowStopWithTheLastGoodCheckpointKept() {
         List<Long> saved = new ArrayList<>();
         Trainer t = new Trainer(failingFrom(6), s -> new TrainingBatch(Map.of(), 10, 1, 0),
-                new Trainer.Options(100, new LearningRateSchedule(1e-3, 0, 100, 0), 1, 5, 3), null, saved::add);
+                new Trainer.Options(100, new LearningRateSchedule(1e-3, 0, 100, 0)::at, 1, 5, 3), null, saved::add);
         List<StepRecord> records = new ArrayList<>();
         assertThatThrownBy(() -> t.run(0, records::add)).isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("4 steps in a row").hasMessageContaining("train.max_nonfinite = 3")
@@ -60,7 +60,7 @@ class TrainerTest {
     @Test
     void documentsTooLongForARowAreCountedInEveryRecord() {
         Trainer t = new Trainer(failingFrom(1000), s -> new TrainingBatch(Map.of(), 10, 1, s % 2 == 0 ? 3 : 0),
-                new Trainer.Options(4, new LearningRateSchedule(1e-3, 0, 4, 0), 1, 0, 3), null, null);
+                new Trainer.Options(4, new LearningRateSchedule(1e-3, 0, 4, 0)::at, 1, 0, 3), null, null);
         List<StepRecord> records = new ArrayList<>();
         t.run(0, records::add);
         assertThat(records).extracting(StepRecord::droppedTotal).containsExactly(3L, 3L, 6L, 6L);

@@ -9,6 +9,7 @@ import dev.transfusion.backend.BackendFactory;
 import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
 import dev.transfusion.core.config.BackendConfig;
+import dev.transfusion.core.runtime.TrainingRun;
 import dev.transfusion.data.Split;
 import dev.transfusion.data.shapes.ShapesDataset;
 import dev.transfusion.modality.ImageGeometry;
@@ -44,7 +45,9 @@ class VaeCodecBackendTest {
     static void train() {
         backend = Backends.create(new BackendConfig("djl", "cpu", 0));
         data = new ShapesDataset(16, 1, 1, 3, 5000, 100);
-        trained = new VaeTrainer(TINY, OPTIONS).train(backend, data, (s, r) -> losses.add(r.metrics().get("rec")));
+        VaeTrainingTask task = new VaeTrainingTask(TINY, OPTIONS, data);
+        trained = task.trained(backend, TrainingRun.train(backend, task, TrainingRun.Settings.defaults(),
+                r -> losses.add(r.metrics().get("rec"))));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import dev.transfusion.backend.Backend;
 import dev.transfusion.core.backend.Backends;
 import dev.transfusion.core.checkpoint.SafeTensors;
 import dev.transfusion.core.config.BackendConfig;
+import dev.transfusion.core.runtime.TrainingRun;
 import dev.transfusion.data.Split;
 import dev.transfusion.data.shapes.ShapesDataset;
 import java.nio.file.Path;
@@ -29,11 +30,15 @@ class VaeShapesPsnrSlowTest {
         ShapesDataset data = new ShapesDataset(32, 1, 1, 7, 50_000, 1_000);
         try (Backend backend = Backends.create(new BackendConfig("djl", "cpu", 0))) {
             long t0 = System.nanoTime();
-            new VaeTrainer(CONFIG, OPTIONS).trainAndSave(backend, data, tmp.resolve("vae"), SafeTensors.files(), (s, r) -> {
-                if (s % 250 == 0) {
-                    System.out.printf("vae step %d rec %.5f kl %.3f%n", s, r.metrics().get("rec"), r.metrics().get("kl"));
-                }
-            });
+            VaeTrainingTask task = new VaeTrainingTask(CONFIG, OPTIONS, data);
+            TrainingRun.TaskResult run = TrainingRun.train(backend, task, TrainingRun.Settings.defaults(),
+                    tmp.resolve("vae"), false, r -> {
+                        if (r.step() % 250 == 1) {
+                            System.out.printf("vae step %d rec %.5f kl %.3f%n", r.step() - 1, r.metrics().get("rec"),
+                                    r.metrics().get("kl"));
+                        }
+                    });
+            task.save(backend, run.weights(), tmp.resolve("vae"), SafeTensors.files());
             double seconds = (System.nanoTime() - t0) / 1e9;
             VaeCodec codec = new VaeCodec(backend, VaeCheckpoint.load(tmp.resolve("vae"), SafeTensors.files()), tmp.toString());
             double psnr = ReconstructionQuality.psnr(codec, data, Split.HELD_OUT, 256);

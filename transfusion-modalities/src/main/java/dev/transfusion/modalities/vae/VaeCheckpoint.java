@@ -50,7 +50,7 @@ public final class VaeCheckpoint {
         Path file = Files.isDirectory(dir) ? dir.resolve(FILE) : dir;
         if (!Files.exists(file)) {
             throw new CheckpointException(file, Files.isDirectory(dir)
-                    ? "no VAE checkpoint here: the directory has no " + FILE + " (train one with VaeTrainer)"
+                    ? "no VAE checkpoint here: the directory has no " + FILE + " (train one with train-vae)"
                     : "no such VAE checkpoint (expected a directory holding " + FILE + ")");
         }
         SafeTensorsFile st = files.read(file);

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code vae} codec plugin: param {@code checkpoint}, the directory written by {@link VaeTrainer} (resolved
- * against the config's folder). The directory must exist when the config is read; its weights are loaded onto the
- * backend (the context's {@link BackendFactory#BACKEND}) for the context's {@link #IMAGE} geometry.
+ * The {@code vae} codec plugin: param {@code checkpoint}, the run folder written by {@code train-vae} (see
+ * {@link VaeTrainingTask#save}; resolved against the config's folder). The directory must exist when the config is
+ * read; its weights are loaded onto the backend (the context's {@link BackendFactory#BACKEND}) for the context's
+ * {@link #IMAGE} geometry.
  */
 public final class VaeCodecFactory implements LatentCodecFactory {
     @Override
@@ -30,7 +31,7 @@ public final class VaeCodecFactory implements LatentCodecFactory {
         spec.requireOnly("checkpoint");
         String value = spec.getString("checkpoint", null);
         if (value == null || value.isBlank()) {
-            throw spec.error("checkpoint", "required: the directory of a trained VAE (written by VaeTrainer)");
+            throw spec.error("checkpoint", "required: the directory of a trained VAE (written by train-vae)");
         }
         Path base = context.baseDir() == null ? Path.of("") : context.baseDir();
         Path dir = base.resolve(value).normalize();

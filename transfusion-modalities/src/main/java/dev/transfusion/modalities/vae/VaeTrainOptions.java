@@ -1,7 +1,9 @@
 package dev.transfusion.modalities.vae;
 
+import dev.transfusion.backend.AdamW;
+
 /**
- * How {@link VaeTrainer} trains: steps, batch size, peak learning rate (linear warm-up over {@code warmup} steps,
+ * How the VAE trains (the loop is core's trainer, as for the Transfusion model): steps, batch size, peak learning rate (linear warm-up over {@code warmup} steps,
  * then cosine decay to 10%), KL weight, L1 instead of MSE, the seed, and how many training images measure the
  * latent scale factor.
  */
@@ -22,8 +24,13 @@ public record VaeTrainOptions(int steps, int batch, double lr, int warmup, doubl
         return new VaeTrainOptions(steps, 16, 3e-3, Math.min(50, steps / 10), 1e-4, false, 1234, 256);
     }
 
+    /** The optimizer: AdamW with β = (0.9, 0.999), ε = 1e-8, no weight decay, gradients clipped to norm 1. */
+    public AdamW adamW() {
+        return new AdamW(0.9, 0.999, 1e-8, 0.0, 1.0);
+    }
+
     /** The learning rate at {@code step} (0-based). */
-    public double learningRate(int step) {
+    public double learningRate(long step) {
         if (step < warmup) {
             return lr * (step + 1) / (warmup + 1);
         }
