@@ -3,13 +3,9 @@ package dev.transfusion.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.BackendFactory;
-import dev.transfusion.backend.Capability;
-import dev.transfusion.plugin.ComponentSpec;
-import dev.transfusion.plugin.PluginContext;
+import dev.transfusion.core.backend.FakeBackendFactory;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -44,31 +40,6 @@ class BenchHelpersTest {
     }
 
     private static BackendFactory fake(String name, boolean available) {
-        return new BackendFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int rank() {
-                return 0;
-            }
-
-            @Override
-            public boolean isAvailable() {
-                return available;
-            }
-
-            @Override
-            public Set<Capability> capabilities() {
-                return Set.of();
-            }
-
-            @Override
-            public Backend create(ComponentSpec spec, PluginContext context) {
-                throw new UnsupportedOperationException("fake provider " + name);
-            }
-        };
+        return FakeBackendFactory.of(name, 0, available);
     }
 }

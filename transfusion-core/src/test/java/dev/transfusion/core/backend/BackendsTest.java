@@ -3,19 +3,14 @@ package dev.transfusion.core.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfusion.backend.Backend;
 import dev.transfusion.backend.BackendFactory;
-import dev.transfusion.backend.BackendOptions;
-import dev.transfusion.backend.Capability;
 import dev.transfusion.core.config.BackendConfig;
 import dev.transfusion.core.plugin.PluginRegistry;
 import dev.transfusion.core.runtime.PluginKinds;
-import dev.transfusion.plugin.ComponentSpec;
 import dev.transfusion.plugin.ConfigException;
 import dev.transfusion.plugin.PluginContext;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -68,33 +63,6 @@ class BackendsTest {
     }
 
     private static BackendFactory fake(String name, int rank, boolean available) {
-        return new BackendFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int rank() {
-                return rank;
-            }
-
-            @Override
-            public boolean isAvailable() {
-                return available;
-            }
-
-            @Override
-            public Set<Capability> capabilities() {
-                return Set.of();
-            }
-
-            @Override
-            public Backend create(ComponentSpec spec, PluginContext context) {
-                BackendOptions options = BackendOptions.from(spec);
-                throw new IllegalArgumentException("fake " + name + " has no " + options.device() + " (threads "
-                        + options.threads() + ")");
-            }
-        };
+        return FakeBackendFactory.of(name, rank, available);
     }
 }
