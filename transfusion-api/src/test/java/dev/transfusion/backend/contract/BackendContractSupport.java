@@ -94,7 +94,8 @@ public abstract class BackendContractSupport {
         return m;
     }
 
-    private static List<Tensor> inputsOf(Map<String, Tensor> in) {
+    /** The inputs {@code x0, x1, ...} of a program, in order. */
+    protected static List<Tensor> inputsOf(Map<String, Tensor> in) {
         List<Tensor> xs = new ArrayList<>();
         for (int i = 0; in.containsKey("x" + i); i++) {
             xs.add(in.get("x" + i));

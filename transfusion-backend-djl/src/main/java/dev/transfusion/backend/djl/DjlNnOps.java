@@ -151,9 +151,50 @@ final class DjlNnOps extends ComposedNnOps {
     }
 
     private NDArray conv(NDArray x, NDArray w, NDArray b, int stride, int padding) {
+        if (!x.getDevice().isGpu()) {
+            return convAsMatmul(x, w, b, stride, padding);
+        }
         NDList out = x.getNDArrayInternal().convolution(x, w, b, new Shape(stride, stride),
                 new Shape(padding, padding), new Shape(1, 1), 1);
         return out.singletonOrThrow();
+    }
+
+    /**
+     * A convolution on the CPU as one matrix product over the input's k×k shifted views (im2col). libtorch's CPU
+     * convolution runs oneDNN's JIT kernels, whose input gradient came back NaN now and then on an AMD EPYC with
+     * AVX2 and AVX-512 alike (a tiny VAE skipped about one step in a hundred); slices and a GEMM have a backward of
+     * slices and GEMMs, which was finite and repeatable in every call.
+     */
+    private static NDArray convAsMatmul(NDArray x, NDArray w, NDArray b, int stride, int padding) {
+        Shape xs = x.getShape();
+        Shape ws = w.getShape();
+        long n = xs.get(0);
+        long cin = xs.get(1);
+        long cout = ws.get(0);
+        int kh = (int) ws.get(2);
+        int kw = (int) ws.get(3);
+        long ho = (xs.get(2) + 2L * padding - kh) / stride + 1;
+        long wo = (xs.get(3) + 2L * padding - kw) / stride + 1;
+        NDArray cols;
+        if (kh == 1 && kw == 1 && stride == 1 && padding == 0) {
+            cols = x.reshape(n, cin, ho * wo);
+        } else {
+            NDArray padded = padding == 0 ? x : x.pad(new Shape(padding, padding, padding, padding), 0);
+            NDList views = new NDList(kh * kw);
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    views.add(padded.get(":, :, " + i + ":" + (i + stride * (ho - 1) + 1) + ":" + stride + ", "
+                            + j + ":" + (j + stride * (wo - 1) + 1) + ":" + stride));
+                }
+            }
+            // (N, Cin, k·k, Ho, Wo): the row order of the weight (Cout, Cin, kh, kw) flattened
+            cols = NDArrays.stack(views, 2).reshape(n, cin * kh * kw, ho * wo);
+        }
+        NDArray y = w.reshape(cout, cin * kh * kw).matMul(cols); // (N, Cout, Ho·Wo)
+        if (b != null) {
+            y = y.add(b.reshape(1, cout, 1));
+        }
+        return y.reshape(n, cout, ho, wo);
     }
 
     /** Inserts {@code stride - 1} zeros between neighbouring pixels: (N,C,H,W) -> (N,C,(H-1)s+1,(W-1)s+1). */
